@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+// ACPPO for universal dexterous grasping: an ECS world over Bullet, PPO / ACPPO on OpenBLAS.
+import PackageDescription
+
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
+let package = Package(
+    name: "ACPPOGrasp",
+    products: [
+        .executable(name: "world-bench", targets: ["world-bench"]),
+        .executable(name: "scripted-grasp", targets: ["scripted-grasp"]),
+        .executable(name: "asset-import", targets: ["asset-import"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: - System libraries (Debian packages, found through pkg-config)
+        .systemLibrary(name: "CBullet", pkgConfig: "bullet", providers: [.apt(["libbullet-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+
+        // MARK: - Implementation details (C ABIs over Bullet)
+        .target(name: "BulletShim", dependencies: ["CBullet"],
+                cxxSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
+        .target(name: "GeometryShim", dependencies: ["CBullet"],
+                cxxSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))],
+                linkerSettings: [.linkedLibrary("HACD"), .linkedLibrary("LinearMath")]),
+
+        // MARK: - Libraries
+        .target(name: "ECSCore"),
+        .target(name: "AssetImport", dependencies: ["GeometryShim"]),
+        .target(name: "SimWorld", dependencies: ["ECSCore", "BulletShim", "AssetImport"]),
+        .target(name: "Learning", dependencies: ["COpenBLAS"]),
+
+        // MARK: - Executables
+        .executableTarget(name: "world-bench", dependencies: ["SimWorld", "Learning", argumentParser]),
+        .executableTarget(name: "scripted-grasp", dependencies: ["SimWorld", argumentParser]),
+        .executableTarget(name: "asset-import", dependencies: ["AssetImport", argumentParser]),
+
+        // MARK: - Tests
+        .testTarget(name: "ECSCoreTests", dependencies: ["ECSCore"]),
+        .testTarget(name: "SimWorldTests", dependencies: ["SimWorld", "BulletShim"]),
+        .testTarget(name: "AssetImportTests", dependencies: ["AssetImport"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning"]),
+    ],
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
+)

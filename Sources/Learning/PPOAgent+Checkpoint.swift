@@ -1,0 +1,145 @@
+import Foundation
+
+// MARK: - Checkpoints
+
+extension PPOAgent {
+    /// File holding the tensors inside a checkpoint directory.
+    public static let tensorFileName = "tensors.safetensors"
+    /// File holding the rest of the state (written last: it commits the checkpoint).
+    public static let stateFileName = "state.json"
+
+    /// Saves the full training state (weights, log-std, Adam moments and step, normaliser,
+    /// learning rate, RNG, counters) into `directory`, atomically per file. Must be called
+    /// between rollouts (after `update`, before the next `act`).
+    public func saveCheckpoint(to directory: URL) throws {
+        guard rollout.cursor == 0 else {
+            throw CheckpointError(file: directory.path, problem: "cannot save in the middle of a rollout (\(rollout.cursor) steps recorded)")
+        }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let bytes = SafeTensors.encode(namedTensors(), metadata: ["format": "acppo-learning"])
+        try AtomicFile.write(bytes, to: directory.appendingPathComponent(Self.tensorFileName))
+        let state = CheckpointState(
+            formatVersion: CheckpointState.currentFormatVersion, config: config,
+            observationDim: observationDim, actionDim: actionDim,
+            learningRateBits: learningRate.bitPattern, adamStepCount: optimizer.stepCount,
+            generatorState: generator.words.map { String($0, radix: 16) }, iteration: iteration,
+            totalEnvSteps: totalEnvSteps, normalizerCount: normalizer?.count,
+            tensorFileBytes: bytes.count, tensorFileChecksum: CheckpointState.checksum(bytes))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFile.write(Array(try encoder.encode(state)), to: directory.appendingPathComponent(Self.stateFileName))
+    }
+
+    /// Builds an agent from the checkpoint in `directory` (config and sizes from the file).
+    public static func loadCheckpoint(from directory: URL) throws -> PPOAgent {
+        let state = try readState(directory)
+        let agent: PPOAgent
+        do {
+            agent = try PPOAgent(config: state.config, observationDim: state.observationDim,
+                                 actionDim: state.actionDim, seed: 0)
+        } catch {
+            throw CheckpointError(file: directory.appendingPathComponent(stateFileName).path,
+                                  problem: "invalid configuration: \(error)")
+        }
+        try agent.restore(state, directory: directory)
+        return agent
+    }
+
+    /// Restores this agent from `directory`; refuses a checkpoint whose config or sizes differ.
+    public func restoreCheckpoint(from directory: URL) throws {
+        let state = try Self.readState(directory)
+        let statePath = directory.appendingPathComponent(Self.stateFileName).path
+        guard state.observationDim == observationDim, state.actionDim == actionDim else {
+            throw CheckpointError(file: statePath, problem: "sizes obs \(state.observationDim) / act \(state.actionDim) do not match this agent's \(observationDim) / \(actionDim)")
+        }
+        guard state.config == config else {
+            throw CheckpointError(file: statePath, problem: "its PPOConfig differs from this agent's")
+        }
+        try restore(state, directory: directory)
+    }
+
+    /// Named tensors of the full state, in a fixed order.
+    func namedTensors() -> [(name: String, tensor: SafeTensor)] {
+        var tensors: [(String, SafeTensor)] = []
+        let sources = [("", networks.parameters), ("adam.m.", optimizer.firstMoment), ("adam.v.", optimizer.secondMoment)]
+        for (prefix, buffer) in sources {
+            for entry in networks.tensorLayout {
+                let count = entry.shape.reduce(1, *)
+                let values = Array(UnsafeBufferPointer(start: buffer.pointer + entry.offset, count: count))
+                tensors.append((prefix + entry.name, SafeTensor(shape: entry.shape, values: values)))
+            }
+        }
+        if let normalizer {
+            tensors.append(("obs_norm.mean", SafeTensor(shape: [observationDim], values: normalizer.mean.toArray())))
+            tensors.append(("obs_norm.var", SafeTensor(shape: [observationDim], values: normalizer.variance.toArray())))
+        }
+        return tensors
+    }
+
+    /// Reads and decodes `state.json`.
+    static func readState(_ directory: URL) throws -> CheckpointState {
+        let url = directory.appendingPathComponent(stateFileName)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw CheckpointError(file: url.path, problem: "missing or unreadable")
+        }
+        do {
+            let state = try JSONDecoder().decode(CheckpointState.self, from: data)
+            guard state.formatVersion == CheckpointState.currentFormatVersion else {
+                throw CheckpointError(file: url.path, problem: "format version \(state.formatVersion), expected \(CheckpointState.currentFormatVersion)")
+            }
+            return state
+        } catch let error as CheckpointError {
+            throw error
+        } catch {
+            throw CheckpointError(file: url.path, problem: "not a valid checkpoint state (\(error))")
+        }
+    }
+
+    /// Verifies the tensor file against `state` and copies every tensor and scalar in.
+    private func restore(_ state: CheckpointState, directory: URL) throws {
+        let url = directory.appendingPathComponent(Self.tensorFileName)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw CheckpointError(file: url.path, problem: "missing or unreadable")
+        }
+        let bytes = [UInt8](data)
+        guard bytes.count == state.tensorFileBytes, CheckpointState.checksum(bytes) == state.tensorFileChecksum else {
+            throw CheckpointError(file: url.path, problem: "size or checksum does not match state.json (\(bytes.count) bytes, expected \(state.tensorFileBytes)); truncated, corrupt or from another checkpoint")
+        }
+        let tensors = try SafeTensors.decode(bytes, file: url.path)
+        let words = state.generatorState.compactMap { UInt64($0, radix: 16) }
+        guard words.count == 4, words != [0, 0, 0, 0] else {
+            throw CheckpointError(file: directory.appendingPathComponent(Self.stateFileName).path, problem: "invalid generator state")
+        }
+        for (name, expected) in namedTensors() {
+            guard let tensor = tensors[name] else { throw CheckpointError(file: url.path, problem: "tensor '\(name)' is missing") }
+            guard tensor.shape == expected.shape else {
+                throw CheckpointError(file: url.path, problem: "tensor '\(name)' has shape \(tensor.shape), expected \(expected.shape)")
+            }
+        }
+        try copyTensors(tensors)
+        learningRate = Float(bitPattern: state.learningRateBits)
+        optimizer.stepCount = state.adamStepCount
+        generator = RandomGenerator(state: (words[0], words[1], words[2], words[3]))
+        iteration = state.iteration
+        totalEnvSteps = state.totalEnvSteps
+        normalizer?.count = state.normalizerCount ?? 0
+    }
+
+    /// Copies validated tensors into the parameter, Adam and normaliser buffers.
+    private func copyTensors(_ tensors: [String: SafeTensor]) throws {
+        let targets = [("", networks.parameters), ("adam.m.", optimizer.firstMoment), ("adam.v.", optimizer.secondMoment)]
+        for (prefix, buffer) in targets {
+            for entry in networks.tensorLayout {
+                let values = tensors[prefix + entry.name]!.values
+                values.withUnsafeBufferPointer { source in
+                    // SAFETY: shape checked equal to the layout entry, so count fits the slice.
+                    (buffer.pointer + entry.offset).update(from: source.baseAddress!, count: values.count)
+                }
+            }
+        }
+        if let normalizer {
+            normalizer.mean.copy(from: tensors["obs_norm.mean"]!.values)
+            normalizer.variance.copy(from: tensors["obs_norm.var"]!.values)
+        }
+    }
+}

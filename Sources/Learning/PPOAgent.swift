@@ -1,0 +1,106 @@
+/// PPO and ACPPO in one learner, parameterised by the chunk length h (h = 1 is PPO).
+///
+/// Drive it once per environment step with `act` then `observe`; after `stepsPerRollout`
+/// steps call `update`. Inputs are flat row-major Float buffers; nothing here knows about
+/// physics. All buffers are allocated in `init` and reused.
+public final class PPOAgent {
+    /// Hyperparameters (validated).
+    public let config: PPOConfig
+    /// Observation features per env.
+    public let observationDim: Int
+    /// Action size per env step (|A|).
+    public let actionDim: Int
+    /// Actor, log-std and critic in one parameter buffer.
+    public let networks: ActorCritic
+    /// Adam over `networks.parameters`.
+    public let optimizer: AdamOptimizer
+    /// The rollout being collected.
+    public let rollout: RolloutBuffer
+    /// Running observation statistics (nil unless `config.normalizeObservations`).
+    public let normalizer: ObservationNormalizer?
+    /// Current (adaptive) learning rate.
+    public internal(set) var learningRate: Float
+    /// Generator for action noise and minibatch permutations.
+    public internal(set) var generator: RandomGenerator
+    /// Completed updates.
+    public internal(set) var iteration: Int = 0
+    /// Environment steps recorded over all rollouts (per env count times envs).
+    public internal(set) var totalEnvSteps: Int = 0
+
+    /// Actions per chunk sample (h for both objectives).
+    var blockCount: Int { config.chunkLength }
+    /// Actor outputs per forward row (h|A| chunked, |A| naive).
+    let actorWidth: Int
+    /// Per env: index of the next action of its current chunk (0 = start a chunk).
+    var phases: [Int]
+    /// Per env: rollout step at which its current chunk started.
+    var chunkStartSteps: [Int]
+    /// Per env: the current chunk's sampled actions. [envCount, actorWidth]
+    let currentChunks: FloatBuffer
+    /// Per env: the current chunk's means. [envCount, actorWidth]
+    let currentMeans: FloatBuffer
+    /// Per env: log-likelihood of each action of the current chunk. [envCount, actorWidth / |A|]
+    let currentBlockLogProbs: FloatBuffer
+    /// Collection scratch. See `PPOAgent+Collect.swift`.
+    let collectScratch: CollectScratch
+    /// Update scratch. See `PPOAgent+Update.swift`.
+    let updateScratch: UpdateScratch
+
+    /// Builds and initialises the networks (orthogonal init from `seed`).
+    public init(config: PPOConfig, observationDim: Int, actionDim: Int, seed: UInt64) throws {
+        try config.validate()
+        guard observationDim >= 1, actionDim >= 1 else {
+            throw ConfigError("PPOAgent: observationDim (\(observationDim)) and actionDim (\(actionDim)) must be >= 1")
+        }
+        self.config = config
+        self.observationDim = observationDim
+        self.actionDim = actionDim
+        actorWidth = config.actorOutputSize(actionDim: actionDim)
+        let actorShape = MLPShape(inputSize: observationDim, hiddenSizes: config.actorHiddenSizes,
+                                  outputSize: actorWidth, hiddenActivation: config.activation)
+        let criticShape = MLPShape(inputSize: observationDim, hiddenSizes: config.criticHiddenSizes,
+                                   outputSize: 1, hiddenActivation: config.activation)
+        let naive = config.objective == .naiveProductOfRatios
+        let maxMinibatch = config.maxMinibatchSize
+        let maxActorRows = max(config.envCount, maxMinibatch * (naive ? config.chunkLength : 1))
+        let maxCriticRows = max(config.envCount, maxMinibatch)
+        networks = ActorCritic(actorShape: actorShape, criticShape: criticShape,
+                               maxActorBatch: maxActorRows, maxCriticBatch: maxCriticRows)
+        optimizer = AdamOptimizer(parameterCount: networks.parameters.count, epsilon: config.adamEpsilon)
+        rollout = RolloutBuffer(stepCount: config.stepsPerRollout, envCount: config.envCount,
+                                observationDim: observationDim, actionDim: actionDim)
+        normalizer = config.normalizeObservations ? ObservationNormalizer(featureCount: observationDim) : nil
+        learningRate = config.learningRate
+        generator = RandomGenerator(seed: seed)
+        phases = Array(repeating: 0, count: config.envCount)
+        chunkStartSteps = Array(repeating: 0, count: config.envCount)
+        currentChunks = FloatBuffer(count: config.envCount * actorWidth)
+        currentMeans = FloatBuffer(count: config.envCount * actorWidth)
+        currentBlockLogProbs = FloatBuffer(count: config.envCount * (actorWidth / actionDim))
+        collectScratch = CollectScratch(envCount: config.envCount, observationDim: observationDim,
+                                        actorWidth: actorWidth)
+        updateScratch = UpdateScratch(config: config, observationDim: observationDim,
+                                      actionDim: actionDim, actorRows: maxActorRows)
+        networks.initialize(initStd: config.initStd, generator: &generator)
+    }
+
+    /// Clips to [-observationClip, observationClip], after normalising when enabled
+    /// (updating the running statistics first when `updateStatistics`). In place, [rows, obsDim].
+    func preprocess(_ batch: UnsafeMutablePointer<Float>, rows: Int, updateStatistics: Bool) {
+        if let normalizer {
+            if updateStatistics { normalizer.update(batch, rows: rows) }
+            normalizer.normalize(batch, rows: rows, clip: config.observationClip)
+        } else {
+            ObservationNormalizer.clip(batch, count: rows * observationDim, clip: config.observationClip)
+        }
+    }
+
+    /// Copies rows `indices` of `source` [*, width] into `destination` [indices.count, width].
+    static func gatherRows(_ source: UnsafePointer<Float>, width: Int, indices: ArraySlice<Int32>,
+                           into destination: UnsafeMutablePointer<Float>) {
+        for (i, row) in indices.enumerated() {
+            // SAFETY: row < source rows; destination holds indices.count rows.
+            (destination + i * width).update(from: source + Int(row) * width, count: width)
+        }
+    }
+}

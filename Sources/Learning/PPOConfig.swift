@@ -1,0 +1,91 @@
+/// Which surrogate the actor is trained with.
+public enum ChunkObjective: String, Codable, Sendable, CaseIterable {
+    /// ACPPO: a chunked actor (h x |A| outputs), one ratio over the executed chunk prefix.
+    case chunked
+    /// Ablation (paper eq. 4-5): a step-wise actor (|A| outputs) and the product of the
+    /// step ratios over the chunk's executed steps.
+    case naiveProductOfRatios
+}
+
+/// Which samples advantage normalisation averages over.
+public enum AdvantageNormalization: String, Codable, Sendable, CaseIterable {
+    /// No normalisation.
+    case none
+    /// Over all chunk-start samples of the rollout (the batch), once per update (rsl_rl).
+    case batch
+    /// Over each minibatch (cleanrl `norm_adv`).
+    case minibatch
+}
+
+/// PPO / ACPPO hyperparameters with cleanrl-style names; defaults are the published values
+/// (`task.md` "PPO as published", ACPPO h = 2).
+public struct PPOConfig: Codable, Equatable, Sendable {
+    /// Parallel environments (N).
+    public var envCount: Int = 1024
+    /// Environment steps per env per rollout (T).
+    public var stepsPerRollout: Int = 8
+    /// Chunk length h; 1 is plain PPO.
+    public var chunkLength: Int = 2
+    /// Chunked actor (ACPPO) or the naive product-of-ratios ablation.
+    public var objective: ChunkObjective = .chunked
+    /// Discount per environment step.
+    public var gamma: Float = 0.96
+    /// GAE lambda.
+    public var gaeLambda: Float = 0.95
+    /// PPO ratio clip epsilon.
+    public var clipCoef: Float = 0.2
+    /// Weight of the value loss.
+    public var valueCoef: Float = 2.0
+    /// Weight of the entropy bonus.
+    public var entropyCoef: Float = 0
+    /// Global gradient-norm clip.
+    public var maxGradNorm: Float = 1.0
+    /// KL target of the adaptive learning rate.
+    public var targetKL: Float = 0.016
+    /// Adapt the learning rate to the KL (lr / 1.5 above 2x target, x 1.5 below 0.5x).
+    public var adaptiveLearningRate: Bool = true
+    /// Lower bound of the adaptive learning rate.
+    public var minLearningRate: Float = 1e-5
+    /// Upper bound of the adaptive learning rate.
+    public var maxLearningRate: Float = 1e-2
+    /// Passes over the rollout per update.
+    public var updateEpochs: Int = 5
+    /// Minibatches per epoch.
+    public var minibatchCount: Int = 4
+    /// Initial Adam learning rate.
+    public var learningRate: Float = 3e-4
+    /// Adam epsilon.
+    public var adamEpsilon: Float = 1e-8
+    /// Actor hidden widths.
+    public var actorHiddenSizes: [Int] = [1024, 1024, 512, 512]
+    /// Critic hidden widths.
+    public var criticHiddenSizes: [Int] = [1024, 1024, 512, 512]
+    /// Hidden activation of both networks.
+    public var activation: Activation = .elu
+    /// Initial policy standard deviation (log-std = log(initStd)).
+    public var initStd: Float = 0.8
+    /// Observations are clipped to [-observationClip, observationClip] (after normalising).
+    public var observationClip: Float = 5
+    /// Running mean/std observation normalisation (off as published).
+    public var normalizeObservations: Bool = false
+    /// Bootstrap through time-outs with V(final state); false = published (time-out terminal).
+    public var bootstrapTimeouts: Bool = true
+    /// Train the critic on every stored step instead of chunk starts only (paper: off).
+    public var valueLossOnAllSteps: Bool = false
+    /// Advantage normalisation scope.
+    public var advantageNormalization: AdvantageNormalization = .batch
+    /// Clip executed actions to [-1, 1] (log-probs always use the unclipped sample).
+    public var clipActions: Bool = true
+
+    /// Published defaults.
+    public init() {}
+
+    /// Samples per rollout, envCount x stepsPerRollout.
+    public var batchSize: Int { envCount * stepsPerRollout }
+    /// Largest possible minibatch (all steps could be chunk starts), ceil(batch / minibatches).
+    public var maxMinibatchSize: Int { (batchSize + minibatchCount - 1) / minibatchCount }
+    /// Actor outputs (and log-std entries) per decision for action size `actionDim`.
+    public func actorOutputSize(actionDim: Int) -> Int {
+        objective == .chunked ? chunkLength * actionDim : actionDim
+    }
+}

@@ -1,0 +1,45 @@
+/// Small reductions used by the update (Double accumulation, fixed order: deterministic).
+enum Statistics {
+    /// Mean of `count` floats.
+    static func mean(_ values: UnsafePointer<Float>, count: Int) -> Float {
+        guard count > 0 else { return 0 }
+        var sum = 0.0
+        for i in 0..<count { sum += Double(values[i]) }
+        return Float(sum / Double(count))
+    }
+
+    /// In place at `slots`: x = (x - mean) / (std + 1e-8), std unbiased (as `torch.std`).
+    static func normalize(_ values: UnsafeMutablePointer<Float>, at slots: [Int32]) {
+        guard slots.count > 1 else { return }
+        var sum = 0.0
+        for s in slots { sum += Double(values[Int(s)]) }
+        let mean = sum / Double(slots.count)
+        var squares = 0.0
+        for s in slots {
+            let d = Double(values[Int(s)]) - mean
+            squares += d * d
+        }
+        let std = (squares / Double(slots.count - 1)).squareRoot()
+        let (m, inverse) = (Float(mean), Float(1 / (std + 1e-8)))
+        // SAFETY: every slot indexes the advantages column.
+        for s in slots { values[Int(s)] = (values[Int(s)] - m) * inverse }
+    }
+
+    /// In place over `count` floats, same formula as `normalize(_:at:)`.
+    static func normalize(_ values: UnsafeMutablePointer<Float>, count: Int) {
+        normalize(values, at: (0..<Int32(count)).map { $0 })
+    }
+
+    /// 1 - Var(returns - values) / Var(returns) (0 when the returns are constant).
+    static func explainedVariance(values: UnsafePointer<Float>, returns: UnsafePointer<Float>, count: Int) -> Float {
+        var (sumR, sumR2, sumE, sumE2) = (0.0, 0.0, 0.0, 0.0)
+        for i in 0..<count {
+            let r = Double(returns[i]), e = Double(returns[i] - values[i])
+            sumR += r; sumR2 += r * r; sumE += e; sumE2 += e * e
+        }
+        let n = Double(count)
+        let varianceR = sumR2 / n - (sumR / n) * (sumR / n)
+        let varianceE = sumE2 / n - (sumE / n) * (sumE / n)
+        return varianceR > 1e-12 ? Float(1 - varianceE / varianceR) : 0
+    }
+}

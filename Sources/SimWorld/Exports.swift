@@ -1,0 +1,2 @@
+@_exported import AssetImport
+@_exported import ECSCore

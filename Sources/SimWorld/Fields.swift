@@ -1,0 +1,60 @@
+import ECSCore
+
+/// Per-env bookkeeping. One row per env.
+public enum EnvField: String, FieldSchema {
+    case resetRequested, rngState, episodeStep
+    public static let kind = EntityKind.env
+    public var spec: FieldSpec {
+        switch self {
+        case .resetRequested: FieldSpec(.uint8, width: 1, "1 = reset this env in the next reset phase")
+        case .rngState: FieldSpec(.uint64, width: 1, "SplitMix64 state of the env's own random stream")
+        case .episodeStep: FieldSpec(.uint32, width: 1, "control steps since the env's last reset")
+        }
+    }
+}
+
+/// The floating hand. One row per env.
+public enum HandField: String, FieldSchema {
+    case action, wrench, jointTarget, rootPose, rootVelocity, jointPosition, jointVelocity, tipPose, tipVelocity, tipForce
+    public static let kind = EntityKind.hand
+    public var spec: FieldSpec {
+        let j = SceneLayout.jointCount, t = SceneLayout.tipCount
+        switch self {
+        case .action: return FieldSpec(.float32, width: SceneLayout.actionCount, "policy action in [-1, 1]: force xyz, torque xyz, 18 targets")
+        case .wrench: return FieldSpec(.float32, width: 6, "wrist force N and torque N m, world axes")
+        case .jointTarget: return FieldSpec(.float32, width: SceneLayout.actuatorCount, "finger position targets, rad, actuator order")
+        case .rootPose: return FieldSpec(.float32, width: 7, "palm frame: position m (env-local) and quaternion xyzw")
+        case .rootVelocity: return FieldSpec(.float32, width: 6, "palm linear m/s and angular rad/s velocity, world axes")
+        case .jointPosition: return FieldSpec(.float32, width: j, "joint angles, rad, published order")
+        case .jointVelocity: return FieldSpec(.float32, width: j, "joint velocities, rad/s, published order")
+        case .tipPose: return FieldSpec(.float32, width: 7 * t, "fingertip poses [tip, 7]: position m, quaternion xyzw")
+        case .tipVelocity: return FieldSpec(.float32, width: 6 * t, "fingertip velocities [tip, 6]: m/s, rad/s")
+        case .tipForce: return FieldSpec(.float32, width: 3 * t, "net contact force on each fingertip link [tip, 3], N")
+        }
+    }
+}
+
+/// The object to grasp. One row per env.
+public enum ObjectField: String, FieldSchema {
+    case asset, pose, velocity
+    public static let kind = EntityKind.object
+    public var spec: FieldSpec {
+        switch self {
+        case .asset: FieldSpec(.uint32, width: 1, "index of the object's asset in the world's asset list")
+        case .pose: FieldSpec(.float32, width: 7, "centre of mass position m (env-local) and quaternion xyzw")
+        case .velocity: FieldSpec(.float32, width: 6, "linear m/s and angular rad/s velocity, world axes")
+        }
+    }
+}
+
+/// The table. One row per env; written once at creation.
+public enum SurfaceField: String, FieldSchema {
+    case pose, halfExtents
+    public static let kind = EntityKind.table
+    public var spec: FieldSpec {
+        switch self {
+        case .pose: FieldSpec(.float32, width: 7, "box centre m (env-local) and quaternion xyzw")
+        case .halfExtents: FieldSpec(.float32, width: 3, "box half extents, m")
+        }
+    }
+}
