@@ -32,6 +32,7 @@ let package = Package(
         .target(name: "AssetImport", dependencies: ["GeometryShim"]),
         .target(name: "SimWorld", dependencies: ["ECSCore", "BulletShim", "AssetImport"]),
         .target(name: "Learning", dependencies: ["COpenBLAS"]),
+        .target(name: "RenderKit", dependencies: ["CPNG"]),
 
         // MARK: - Executables
         .executableTarget(name: "world-bench", dependencies: ["SimWorld", "Learning", argumentParser]),
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(name: "SimWorldTests", dependencies: ["SimWorld", "BulletShim"]),
         .testTarget(name: "AssetImportTests", dependencies: ["AssetImport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning"]),
+        .testTarget(name: "RenderKitTests", dependencies: ["RenderKit"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

@@ -39,6 +39,8 @@ static void add_object(bs_world *w, uint32_t e) {
     const bs_shape_set &s = *w->shapes;
     btRigidBody::btRigidBodyConstructionInfo info(s.mass[0], nullptr, s.roots[0], s.inertia[0]);
     info.m_friction = w->objectFriction;
+    info.m_rollingFriction = w->objectRollingFriction;
+    info.m_spinningFriction = w->objectRollingFriction;
     info.m_startWorldTransform.setOrigin(w->envs[e].origin + btVector3(0, 0, 1));
     auto *body = new btRigidBody(info);
     w->objects.emplace_back(body);

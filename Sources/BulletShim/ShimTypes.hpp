@@ -52,6 +52,7 @@ struct bs_world {
     float gravity = 9.81f;                                ///< m/s^2, objects only
     btVector3 tableHalf, tableCenter;                     ///< metres
     float tableFriction = 1, objectFriction = 1;          ///< coefficients
+    float objectRollingFriction = 0;                      ///< metres
 
     std::unique_ptr<btDefaultCollisionConfiguration> config;
     std::unique_ptr<btCollisionDispatcher> dispatcher;

@@ -51,6 +51,8 @@ static const char *check_desc(const bs_world_desc *d) {
     if (d->solver_iterations == 0 || d->solver_iterations > 200) return "solver_iterations must be in [1, 200]";
     if (!d->shapes || d->shapes->roots.empty()) return "shapes is NULL or empty";
     if (!bs_finite(d->table_half_extents, 3) || !bs_finite(d->table_center, 3)) return "table is not finite";
+    if (!(d->table_friction >= 0) || !(d->object_friction >= 0) || !(d->object_rolling_friction >= 0))
+        return "friction coefficients must be finite and >= 0";
     return check_hand(d->hand);
 }
 
@@ -95,6 +97,7 @@ extern "C" bs_status bs_world_create(const bs_world_desc *desc, bs_world **out, 
     w->tableCenter = btVector3(desc->table_center[0], desc->table_center[1], desc->table_center[2]);
     w->tableFriction = desc->table_friction;
     w->objectFriction = desc->object_friction;
+    w->objectRollingFriction = desc->object_rolling_friction;
     create_dynamics(w.get(), desc);
     w->envs.resize(desc->env_count);
     uint32_t columns = (uint32_t)std::ceil(std::sqrt((double)desc->env_count));

@@ -2,9 +2,9 @@
 /// action column: the proof that contact, friction and the hand work, and a baseline policy.
 public struct ScriptedGrasp: Sendable {
     /// Palm-point offset from the object's centre while descending, metres, world axes. [3]
-    public var graspOffset: [Float] = [-0.04, -0.02, 0]
+    public var graspOffset: [Float] = [-0.0476, -0.0096, 0]
     /// Height of the palm point above the resting object's centre at the bottom of the descent, metres.
-    public var graspHeight: Float = -0.01
+    public var graspHeight: Float = 0.0225
     /// Finger targets when closed, actions in [-1, 1], actuator order. [18]
     public var closedFingers: [Float] = ScriptedGrasp.powerGrasp
     /// Finger targets when open. [18]
@@ -18,15 +18,14 @@ public struct ScriptedGrasp: Sendable {
     /// Proportional gain from orientation error (rad) to wrist torque action.
     public var orientationGain: Float = 5
 
-    /// Closed posture (found by random search over postures and offsets on the built-in
-    /// boxes, cylinders and spheres at two yaws): fingers hooked over the far side, thumb
-    /// rolled under the near side, palm on top.
+    /// Closed posture and grasp offsets, found by random search (scripted-grasp --search) on
+    /// the built-in boxes, cylinders and spheres at random and zero yaw: 35 of 36 lifted.
     public static let powerGrasp: [Float] = [
-        0, 0.25, -0.2,                    // FF J3 J2 J1
-        0, 0.25, -0.2,                    // MF
-        0, 0.25, -0.2,                    // RF
-        0.13, 0, 0.25, -0.2,              // LF J4 J3 J2 J1
-        0.62, 0.86, 0.86, 0.21, -0.53,    // TH J4 J3 J2 J1 J0
+        0, -0.33, -0.29,                  // FF J3 J2 J1
+        0, -0.33, -0.29,                  // MF
+        0, -0.33, -0.29,                  // RF
+        -0.36, 0, -0.33, -0.29,           // LF J4 J3 J2 J1
+        0.4, 1.0, 0.43, -0.78, 0.89,      // TH J4 J3 J2 J1 J0
     ]
 
     public init() {}

@@ -19,6 +19,9 @@ public struct WorldSpec: Sendable, Codable, Equatable {
     public var solverIterations: Int = 8
     /// Friction coefficients of table and object (1.0 published).
     public var tableFriction: Float = 1, objectFriction: Float = 1
+    /// Rolling and spinning resistance of objects, metres (Bullet has none by default, so
+    /// balls and cylinders would roll forever; PhysX damps them).
+    public var objectRollingFriction: Float = 0.002
     /// Palm frame start position, metres, env-local: puts the palm point (palm + 0.08 along
     /// palm z - 0.02 along palm y) 0.2 m above the table top, straight above the object. [3]
     public var handStartPosition: [Float] = [-0.08, 0, 0.82]

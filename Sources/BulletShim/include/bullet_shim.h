@@ -130,6 +130,8 @@ typedef struct bs_world_desc {
     float table_center[3];         /**< metres, env-local */
     float table_friction;          /**< coefficient */
     float object_friction;         /**< coefficient */
+    float object_rolling_friction; /**< rolling and spinning resistance of objects, metres (torque =
+                                        this x normal force); lets balls and cylinders come to rest */
 } bs_world_desc;
 
 /** Creates a world; every env starts with asset 0 at the origin and the hand at the origin. */

@@ -36,6 +36,7 @@ public final class PhysicsShard: @unchecked Sendable {
             desc.table_center = (SceneLayout.tableCenter[0], SceneLayout.tableCenter[1], SceneLayout.tableCenter[2])
             desc.table_friction = spec.tableFriction
             desc.object_friction = spec.objectFriction
+            desc.object_rolling_friction = spec.objectRollingFriction
             var world: OpaquePointer?
             var message = [CChar](repeating: 0, count: 512)
             let status = withUnsafePointer(to: handDesc) { h in

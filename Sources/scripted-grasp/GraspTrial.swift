@@ -1,0 +1,51 @@
+import SimWorld
+
+/// One batch of scripted-grasp episodes and how high each object was held.
+struct GraspTrial {
+    /// Per env: the lowest object height above its rest during the hold, metres.
+    var heldLift: [Float]
+
+    /// Runs `steps` control steps with one env per asset (`perEnvAsset`) or one env per asset
+    /// slot with objects drawn at random from all assets.
+    static func run(_ grasp: ScriptedGrasp, assets: [ObjectAsset], perEnvAsset: Bool, randomYaw: Bool,
+                    seed: UInt64, steps: Int) throws -> GraspTrial {
+        let hand = try HandDescription.shadowHand()
+        var lifts: [Float] = []
+        let worlds: [[Int]] = perEnvAsset ? assets.indices.map { [$0] } : [[]]
+        for pool in worlds {
+            var spec = WorldSpec(envCount: pool.isEmpty ? assets.count : 1, threads: 1, shardCount: 1, seed: seed)
+            spec.randomYaw = randomYaw
+            spec.objectPool = pool
+            let world = try World(spec: spec, hand: hand, assets: assets)
+            var lowest = [Float](repeating: .infinity, count: spec.envCount)
+            let holdStart = grasp.descendSteps + grasp.closeSteps + grasp.liftSteps
+            for step in 0..<steps {
+                for e in 0..<spec.envCount { grasp.act(world: world, env: e, step: step) }
+                try world.step()
+                guard step >= holdStart else { continue }
+                for e in 0..<spec.envCount {
+                    let asset = Int(world.objects.pointer(.asset, as: UInt32.self)[e])
+                    let rest = SceneLayout.tableTop + world.restingPoses[asset].height
+                    lowest[e] = min(lowest[e], world.objects.pointer(.pose)[7 * e + 2] - rest)
+                }
+            }
+            lifts += lowest
+        }
+        return GraspTrial(heldLift: lifts)
+    }
+}
+
+extension ScriptedGrasp {
+    /// A random neighbour: offsets within 1.5 cm, each finger action within 0.3, the four
+    /// fingers sharing J2 and J1, spreads at 0.
+    func perturbed(_ rng: inout SplitMix64) -> ScriptedGrasp {
+        var g = self
+        g.graspOffset = [graspOffset[0] + rng.uniform(-0.015, 0.015), graspOffset[1] + rng.uniform(-0.015, 0.015), 0]
+        g.graspHeight = graspHeight + rng.uniform(-0.015, 0.015)
+        var f = closedFingers.map { min(1, max(-1, $0 + rng.uniform(-0.3, 0.3))) }
+        for k in [3, 6, 10] { f[k + 1] = f[1]; f[k + 2] = f[2] }
+        for k in [0, 3, 6, 10] { f[k] = 0 }
+        g.closedFingers = f
+        return g
+    }
+}
