@@ -1,7 +1,14 @@
 /// Kinds of entities in a grasping scene; one component table per kind.
 public enum EntityKind: UInt8, CaseIterable, Sendable, CustomStringConvertible {
     case env, hand, object, table
-    public var description: String { String(describing: self) }
+    public var description: String {
+        switch self {
+        case .env: "env"
+        case .hand: "hand"
+        case .object: "object"
+        case .table: "table"
+        }
+    }
 }
 
 /// A typed handle to one row of one kind's table. Rows never move: envs are reset in place,
