@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "world-bench", targets: ["world-bench"]),
         .executable(name: "scripted-grasp", targets: ["scripted-grasp"]),
         .executable(name: "asset-import", targets: ["asset-import"]),
+        .executable(name: "world-train", targets: ["world-train"]),
+        .executable(name: "render-rollout", targets: ["render-rollout"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,11 +35,16 @@ let package = Package(
         .target(name: "SimWorld", dependencies: ["ECSCore", "BulletShim", "AssetImport"]),
         .target(name: "Learning", dependencies: ["COpenBLAS"]),
         .target(name: "RenderKit", dependencies: ["CPNG"]),
+        .target(name: "ShapeEncoding", dependencies: ["Learning", "AssetImport"]),
+        .target(name: "Training", dependencies: ["SimWorld", "Learning"]),
+        .target(name: "RolloutViews", dependencies: ["SimWorld", "RenderKit", "Training"]),
 
         // MARK: - Executables
         .executableTarget(name: "world-bench", dependencies: ["SimWorld", "Learning", argumentParser]),
         .executableTarget(name: "scripted-grasp", dependencies: ["SimWorld", argumentParser]),
-        .executableTarget(name: "asset-import", dependencies: ["AssetImport", argumentParser]),
+        .executableTarget(name: "asset-import", dependencies: ["AssetImport", "ShapeEncoding", argumentParser]),
+        .executableTarget(name: "world-train", dependencies: ["Training", argumentParser]),
+        .executableTarget(name: "render-rollout", dependencies: ["RolloutViews", argumentParser]),
 
         // MARK: - Tests
         .testTarget(name: "ECSCoreTests", dependencies: ["ECSCore"]),
@@ -45,6 +52,9 @@ let package = Package(
         .testTarget(name: "AssetImportTests", dependencies: ["AssetImport"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning"]),
         .testTarget(name: "RenderKitTests", dependencies: ["RenderKit"]),
+        .testTarget(name: "ShapeEncodingTests", dependencies: ["ShapeEncoding"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training"]),
+        .testTarget(name: "RolloutViewsTests", dependencies: ["RolloutViews"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

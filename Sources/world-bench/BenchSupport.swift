@@ -25,3 +25,30 @@ func jsonLine(_ figures: [String: Double]) -> String {
     let data = try! JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])
     return String(decoding: data, as: UTF8.self)
 }
+
+/// Median of a non-empty list.
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+/// Share of CPU time the hypervisor gave to other guests ("steal" in /proc/stat) since creation.
+struct StealMeter {
+    private let start: (busy: Double, steal: Double)
+    init() { start = StealMeter.read() }
+
+    /// Steal as a percentage of busy + steal time since `init`.
+    func percent() -> Double {
+        let now = StealMeter.read()
+        let busy = now.busy - start.busy, steal = now.steal - start.steal
+        return busy + steal > 0 ? 100 * steal / (busy + steal) : 0
+    }
+
+    private static func read() -> (busy: Double, steal: Double) {
+        guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+              let line = text.split(separator: "\n").first else { return (0, 0) }
+        let v = line.split(separator: " ").dropFirst().compactMap { Double($0) }
+        guard v.count >= 8 else { return (0, 0) }
+        return (v[0] + v[1] + v[2] + v[5] + v[6], v[7])
+    }
+}

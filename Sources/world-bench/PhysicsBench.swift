@@ -13,11 +13,13 @@ struct PhysicsBench: ParsableCommand {
     @Option(help: "Thread counts to measure (comma-separated).")
     var threads: String = "1,2"
     @Option(help: "Timed control steps per configuration.")
-    var steps: Int = 300
+    var steps: Int = 600
     @Option(help: "Untimed warm-up steps per configuration.")
-    var warmup: Int = 30
+    var warmup: Int = 20
     @Option(help: "Shards per thread (Bullet worlds per worker thread).")
     var shardsPerThread: Int = 2
+    @Option(help: "Repetitions per configuration; the median is reported (this VM's CPU is shared).")
+    var repeats: Int = 3
     @Flag(help: "End with one JSON line holding every figure.")
     var json = false
 
@@ -26,14 +28,14 @@ struct PhysicsBench: ParsableCommand {
         let hand = try HandDescription.shadowHand()
         let assets = try BuiltinObjects.all()
         var figures: [String: Double] = [:]
+        let steal = StealMeter()
         print("grasp scene: Shadow hand (22 joints), object, table; 60 Hz control, 2 substeps; random actions")
-        print(String(format: "%8@ %8@ %18@ %18@", "envs", "threads", "physics steps/s", "ECS steps/s"))
+        print("    envs  threads   physics env-steps/s   full ECS env-steps/s")
         for n in envCounts {
             for t in threadCounts {
-                let world = try World(spec: WorldSpec(envCount: n, threads: t, shardCount: min(n, t * shardsPerThread), seed: 1),
-                                      hand: hand, assets: assets)
-                let physics = try measure(world, steps: steps, warmup: warmup, physicsOnly: true)
-                let full = try measure(world, steps: steps, warmup: warmup, physicsOnly: false)
+                let spec = WorldSpec(envCount: n, threads: t, shardCount: min(n, t * shardsPerThread), seed: 1)
+                let physics = try median((0..<repeats).map { _ in try measure(spec, hand: hand, assets: assets, steps: steps, warmup: warmup, physicsOnly: true) })
+                let full = try median((0..<repeats).map { _ in try measure(spec, hand: hand, assets: assets, steps: steps, warmup: warmup, physicsOnly: false) })
                 print(String(format: "%8d %8d %18.0f %18.0f", n, t, physics, full))
                 figures["physics_env_steps_per_s_\(n)envs_\(t)threads"] = physics
                 figures["ecs_env_steps_per_s_\(n)envs_\(t)threads"] = full
@@ -42,27 +44,29 @@ struct PhysicsBench: ParsableCommand {
         let best = envCounts.map { figures["ecs_env_steps_per_s_\($0)envs_\(threadCounts.max()!)threads"]! }.max()!
         figures["env_steps_per_s"] = best
         figures["peak_rss_mib"] = peakRSSMiB()
-        print(String(format: "full scene, all %d threads, best env count: %.0f env-steps/s; peak RSS %.0f MiB",
-                     threadCounts.max()!, best, figures["peak_rss_mib"]!))
+        figures["cpu_steal_percent"] = steal.percent()
+        print(String(format: "full scene, %d threads, best env count: %.0f env-steps/s; peak RSS %.0f MiB; CPU steal %.0f%%",
+                     threadCounts.max()!, best, figures["peak_rss_mib"]!, figures["cpu_steal_percent"]!))
         if json { print(jsonLine(figures)) }
     }
 }
 
-/// Steps/s of `world` under random actions: the physics shards alone, or the full schedule.
-func measure(_ world: World, steps: Int, warmup: Int, physicsOnly: Bool) throws -> Double {
-    var rng = SplitMix64(state: 7)
+/// Steps/s under uniform random actions, with every env reset each 200 steps (an episode),
+/// on a fresh world: the physics alone (reset, apply actions, step) or the full schedule.
+func measure(_ spec: WorldSpec, hand: HandDescription, assets: [ObjectAsset], steps: Int, warmup: Int,
+             physicsOnly: Bool) throws -> Double {
+    let world = try World(spec: spec, hand: hand, assets: assets)
+    var rng = SplitMix64(seed: 7)
     let actions = world.hands.pointer(.action)
     let count = world.spec.envCount * SceneLayout.actionCount
-    func randomize() { for i in 0..<count { actions[i] = rng.uniform(-1, 1) } }
-    let phases: Set<Phase> = physicsOnly ? [.applyActions, .physics] : Set(Phase.allCases)
-    for _ in 0..<warmup { randomize(); try world.step(phases: phases) }
+    let phases: Set<Phase> = physicsOnly ? [.reset, .applyActions, .physics] : Set(Phase.allCases)
     var elapsed = 0.0
-    for s in 0..<steps {
-        randomize()
-        if s % 200 == 199 { world.requestReset(0..<world.spec.envCount) }  // keep hands near their objects
+    for s in 0..<(warmup + steps) {
+        for i in 0..<count { actions[i] = rng.uniform(-1, 1) }
+        if s % 200 == 199 { world.requestReset(0..<world.spec.envCount) }
         let start = now()
         try world.step(phases: phases)
-        elapsed += now() - start
+        if s >= warmup { elapsed += now() - start }
     }
     return Double(steps * world.spec.envCount) / elapsed
 }

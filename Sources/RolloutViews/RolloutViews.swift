@@ -1,0 +1,2 @@
+/// Drawing recorded world snapshots with RenderKit.
+public enum RolloutViews {}

@@ -1,0 +1,2 @@
+/// Point-cloud shape codes for objects (see ShapeEncoder).
+public enum ShapeEncoding {}

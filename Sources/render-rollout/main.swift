@@ -1,0 +1,1 @@
+print("render-rollout: not yet wired")

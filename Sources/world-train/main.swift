@@ -1,0 +1,1 @@
+print("world-train: not yet wired")
