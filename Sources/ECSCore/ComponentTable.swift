@@ -9,14 +9,17 @@ public final class ComponentTable<Field: FieldSchema>: @unchecked Sendable {
     /// Rows owned by each env (`rowCount / envCount`).
     public let rowsPerEnv: Int
     private var storage: [Field: UnsafeMutableRawBufferPointer] = [:]
+    private let widths: [Field: Int]
 
-    /// Allocates every field of the schema for `envCount * rowsPerEnv` rows, zero-filled.
-    public init(envCount: Int, rowsPerEnv: Int = 1) {
+    /// Allocates every field of the schema for `envCount * rowsPerEnv` rows, zero-filled;
+    /// `widths` overrides the schema width of fields sized at run time (e.g. observations).
+    public init(envCount: Int, rowsPerEnv: Int = 1, widths: [Field: Int] = [:]) {
         precondition(envCount > 0 && rowsPerEnv > 0, "ComponentTable: counts must be > 0")
         self.rowsPerEnv = rowsPerEnv
         rowCount = envCount * rowsPerEnv
+        self.widths = widths
         for field in Field.allCases {
-            let bytes = rowCount * field.spec.width * field.spec.scalar.size
+            let bytes = rowCount * (widths[field] ?? field.spec.width) * field.spec.scalar.size
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes, alignment: 64)
             buffer.initializeMemory(as: UInt8.self, repeating: 0)
             storage[field] = buffer
@@ -26,6 +29,9 @@ public final class ComponentTable<Field: FieldSchema>: @unchecked Sendable {
     deinit {
         for buffer in storage.values { buffer.deallocate() }
     }
+
+    /// Elements per row of `field` in this table.
+    public func width(_ field: Field) -> Int { widths[field] ?? field.spec.width }
 
     /// Typed base pointer of a column. The element type must match the field's scalar type.
     public func pointer<T>(_ field: Field, as type: T.Type = Float.self) -> UnsafeMutablePointer<T> {
@@ -38,7 +44,7 @@ public final class ComponentTable<Field: FieldSchema>: @unchecked Sendable {
     public func withColumn<T, R>(_ field: Field, as type: T.Type, rows: Range<Int>? = nil,
                                  _ body: (UnsafeBufferPointer<T>) throws -> R) rethrows -> R {
         let r = rows ?? 0..<rowCount
-        let w = field.spec.width
+        let w = width(field)
         return try body(UnsafeBufferPointer(start: pointer(field, as: T.self) + r.lowerBound * w, count: r.count * w))
     }
 
@@ -46,7 +52,7 @@ public final class ComponentTable<Field: FieldSchema>: @unchecked Sendable {
     public func withMutableColumn<T, R>(_ field: Field, as type: T.Type, rows: Range<Int>? = nil,
                                         _ body: (UnsafeMutableBufferPointer<T>) throws -> R) rethrows -> R {
         let r = rows ?? 0..<rowCount
-        let w = field.spec.width
+        let w = width(field)
         return try body(UnsafeMutableBufferPointer(start: pointer(field, as: T.self) + r.lowerBound * w, count: r.count * w))
     }
 
@@ -56,7 +62,7 @@ public final class ComponentTable<Field: FieldSchema>: @unchecked Sendable {
     /// Zeroes every field of the given rows.
     public func zero(rows: Range<Int>) {
         for (field, buffer) in storage {
-            let rowBytes = field.spec.width * field.spec.scalar.size
+            let rowBytes = width(field) * field.spec.scalar.size
             let slice = UnsafeMutableRawBufferPointer(rebasing: buffer[rows.lowerBound * rowBytes ..< rows.upperBound * rowBytes])
             slice.initializeMemory(as: UInt8.self, repeating: 0)
         }

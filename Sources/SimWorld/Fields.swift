@@ -2,13 +2,19 @@ import ECSCore
 
 /// Per-env bookkeeping. One row per env.
 public enum EnvField: String, FieldSchema {
-    case resetRequested, rngState, episodeStep
+    case resetRequested, rngState, episodeStep, reward, episodeReturn, success, terminated, truncated, observation
     public static let kind = EntityKind.env
     public var spec: FieldSpec {
         switch self {
         case .resetRequested: FieldSpec(.uint8, width: 1, "1 = reset this env in the next reset phase")
         case .rngState: FieldSpec(.uint64, width: 1, "SplitMix64 state of the env's own random stream")
         case .episodeStep: FieldSpec(.uint32, width: 1, "control steps since the env's last reset")
+        case .reward: FieldSpec(.float32, width: 1, "reward of the last control step")
+        case .episodeReturn: FieldSpec(.float32, width: 1, "sum of rewards since the last reset")
+        case .success: FieldSpec(.uint8, width: 1, "1 once the object came within the success distance of the goal this episode")
+        case .terminated: FieldSpec(.float32, width: 1, "1 when the episode ended by failure (never in this task), else 0")
+        case .truncated: FieldSpec(.float32, width: 1, "1 when the episode hit its time limit at the last step, else 0")
+        case .observation: FieldSpec(.float32, width: 1, "policy input, ObservationLayout order; width set at run time")
         }
     }
 }

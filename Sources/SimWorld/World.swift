@@ -28,6 +28,10 @@ public final class World: @unchecked Sendable {
     let pool: [Int]
     /// How each asset rests on the table, by asset index.
     public let restingPoses: [RestingPose]
+    /// Each asset's 64-number shape code (zeros when the asset has none). [asset][64]
+    public let shapeCodes: [[Float]]
+    /// The observation vector's groups.
+    public let observationLayout: ObservationLayout
 
     /// Builds the world and resets every env. `systems` run after the physics bridge's own
     /// (reset, apply actions, step, sync): rewards, observations, recording.
@@ -42,7 +46,9 @@ public final class World: @unchecked Sendable {
         self.assets = assets
         pool = spec.objectPool.isEmpty ? Array(assets.indices) : spec.objectPool
         restingPoses = assets.map(RestingPose.init)
-        envs = ComponentTable(envCount: spec.envCount)
+        shapeCodes = assets.map { $0.shapeCode ?? [Float](repeating: 0, count: 64) }
+        observationLayout = ObservationLayout(spec.task.observationMode)
+        envs = ComponentTable(envCount: spec.envCount, widths: [.observation: observationLayout.count])
         hands = ComponentTable(envCount: spec.envCount)
         objects = ComponentTable(envCount: spec.envCount)
         surfaces = ComponentTable(envCount: spec.envCount)
@@ -50,11 +56,22 @@ public final class World: @unchecked Sendable {
         let shapes = try ShapeSet(assets: assets)
         shards = try shardPlan.ranges.map { try PhysicsShard(envs: $0, hand: hand, shapes: shapes, spec: spec) }
         schedule = try Schedule(
-            [ResetSystem(), ApplyActionsSystem(), StepPhysicsSystem(), SyncStateSystem()] + systems,
+            [ResetSystem(), ApplyActionsSystem(), StepPhysicsSystem(), SyncStateSystem(), ComputeRewardsSystem(),
+             WriteObservationsSystem()] + systems,
             externalInputs: [FieldID(HandField.action), FieldID(EnvField.resetRequested)],
             staticFields: [FieldID(SurfaceField.pose), FieldID(SurfaceField.halfExtents)])
         initializeColumns()
-        try step(phases: [.reset, .sync])
+        try step(phases: [.reset, .sync, .observations])
+        if spec.task.staggerFirstEpisodes { staggerEpisodes() }
+    }
+
+    /// Starts each env's first episode at a random step of its own stream (training only).
+    private func staggerEpisodes() {
+        for e in 0..<spec.envCount {
+            var rng = SplitMix64(state: envs.pointer(.rngState, as: UInt64.self)[e])
+            envs.pointer(.episodeStep, as: UInt32.self)[e] = UInt32(rng.next() % UInt64(spec.task.episodeLength))
+            envs.pointer(.rngState, as: UInt64.self)[e] = rng.state
+        }
     }
 
     /// Seeds every env's random stream, flags every env for reset, writes the static tables.
@@ -72,6 +89,18 @@ public final class World: @unchecked Sendable {
     /// Runs one control step: every phase in order, each system across all shards.
     public func step() throws {
         try schedule.run(self, shards: shardPlan, threads: spec.threads)
+    }
+
+    /// The learner's step: apply the action column, simulate, reward and observe (the
+    /// observations of envs whose episode just ended are their final states, for time-out
+    /// bootstrapping), then `beginEpisodes()` must run before the next action is chosen.
+    public func advance() throws {
+        try step(phases: [.applyActions, .physics, .sync, .rewards, .observations, .record])
+    }
+
+    /// Resets the envs whose episode ended and rewrites their observations (first states).
+    public func beginEpisodes() throws {
+        try step(phases: [.reset, .sync, .observations])
     }
 
     /// Runs only the systems of the given phases (in phase order).

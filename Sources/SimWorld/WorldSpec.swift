@@ -33,6 +33,8 @@ public struct WorldSpec: Sendable, Codable, Equatable {
     public var randomYaw: Bool = true
     /// Asset indices resets draw from (uniformly); empty means all assets.
     public var objectPool: [Int] = []
+    /// The task: observations, reward, success, episode length.
+    public var task = TaskSpec()
 
     /// A spec with published timing and `envCount` envs on `threads` threads.
     public init(envCount: Int, threads: Int = 1, shardCount: Int? = nil, seed: UInt64 = 0) {
@@ -55,6 +57,7 @@ public struct WorldSpec: Sendable, Codable, Equatable {
               (handStartPosition + handStartOrientation).allSatisfy(\.isFinite) else {
             throw fail("handStartPosition needs 3 and handStartOrientation 4 finite numbers")
         }
+        guard task.episodeLength >= 1 else { throw fail("task.episodeLength must be >= 1") }
         for i in objectPool where !(0..<assetCount).contains(i) {
             throw fail("objectPool names asset \(i), but there are \(assetCount) assets")
         }

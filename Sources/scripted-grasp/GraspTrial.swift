@@ -16,6 +16,7 @@ struct GraspTrial {
             var spec = WorldSpec(envCount: pool.isEmpty ? assets.count : 1, threads: 1, shardCount: 1, seed: seed)
             spec.randomYaw = randomYaw
             spec.objectPool = pool
+            spec.task.episodeLength = steps + 1
             let world = try World(spec: spec, hand: hand, assets: assets)
             var lowest = [Float](repeating: .infinity, count: spec.envCount)
             let holdStart = grasp.descendSteps + grasp.closeSteps + grasp.liftSteps

@@ -10,6 +10,7 @@ final class ScriptedGraspTests: XCTestCase {
             let world = try TestWorlds.make { spec in
                 spec.objectPool = [index]
                 spec.randomYaw = false
+                spec.task.episodeLength = 1000  // one long episode: no time-limit reset at step 200
             }
             let grasp = ScriptedGrasp()
             let rest = SceneLayout.tableTop + world.restingPoses[index].height

@@ -9,7 +9,7 @@ struct ResetSystem: System {
     var reads: Set<FieldID> { [FieldID(EnvField.resetRequested), FieldID(EnvField.rngState)] }
     var writes: Set<FieldID> {
         [FieldID(EnvField.resetRequested), FieldID(EnvField.rngState), FieldID(EnvField.episodeStep),
-         FieldID(ObjectField.asset), FieldID(HandField.jointTarget)]
+         FieldID(EnvField.episodeReturn), FieldID(EnvField.success), FieldID(ObjectField.asset), FieldID(HandField.jointTarget)]
     }
 
     func run(_ world: World, shard s: Int, envs: Range<Int>) throws {
@@ -28,6 +28,8 @@ struct ResetSystem: System {
             let e = envs.lowerBound + Int(shard.resetIDs[i])
             flags[e] = 0
             world.envs.pointer(.episodeStep, as: UInt32.self)[e] = 0
+            world.envs.pointer(.episodeReturn)[e] = 0
+            world.envs.pointer(.success, as: UInt8.self)[e] = 0
             world.objects.pointer(.asset, as: UInt32.self)[e] = shard.resetAssets[i]
             let targets = world.hands.pointer(.jointTarget) + SceneLayout.actuatorCount * e
             for (a, j) in world.hand.actuatedJoints.enumerated() { targets[a] = shard.resetJoints[i * world.hand.jointCount + j] }

@@ -1,0 +1,31 @@
+/// The grasp-and-lift task as published (UniDexGrasp reward, success within 5 cm of the goal,
+/// 200-step episodes), with the few changes Bullet and the CPU need (docs/task.md).
+public struct TaskSpec: Sendable, Codable, Equatable {
+    /// Which observation groups the policy sees.
+    public enum ObservationMode: String, Sendable, Codable, CaseIterable {
+        /// Every published group, shape code included.
+        case full
+        /// ResDex's base-policy input: proprioception, object position and goal only.
+        case geometryUnaware = "geometry-unaware"
+    }
+
+    /// Observation groups.
+    public var observationMode: ObservationMode = .full
+    /// Control steps per episode (200 at 60 Hz published).
+    public var episodeLength: Int = 200
+    /// Success: the object centre within this distance of the goal, metres.
+    public var successDistance: Float = 0.05
+    /// Start each env's first episode at a random step (training only, as published).
+    public var staggerFirstEpisodes: Bool = false
+    /// The lift term fires once the object is this far above where it rested, metres. (The
+    /// published absolute z >= 0.63 fires on objects still lying on our 0.6 m table.)
+    public var liftThreshold: Float = 0.03
+    /// The lift term's higher level, absolute object height, metres.
+    public var highLiftHeight: Float = 0.80
+    /// Caps of the distance terms, metres (published: 3.0 and 0.5).
+    public var fingerDistanceCap: Float = 3.0, handDistanceCap: Float = 0.5
+    /// The hand "encloses" the object when the tip sum and palm distances are below these, metres.
+    public var fingerEncloseDistance: Float = 0.6, handEncloseDistance: Float = 0.12
+
+    public init() {}
+}
