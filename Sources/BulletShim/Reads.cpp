@@ -35,7 +35,11 @@ extern "C" bs_status bs_hands_read(const bs_world *w, const uint32_t *envs, uint
         uint32_t e = bs_env_at(envs, i);
         const EnvBodies &env = w->envs[e];
         const btMultiBody *mb = env.hand;
-        if (rootPose) bs_write_pose(mb->getBaseWorldTransform(), env.origin, rootPose + 7 * i);
+        if (rootPose) {
+            // the multibody stores its orientation as a quaternion: read it exactly
+            btTransform root(mb->getWorldToBaseRot().inverse(), mb->getBasePos());
+            bs_write_pose(root, env.origin, rootPose + 7 * i);
+        }
         if (rootVel) {
             btVector3 v = mb->getBaseVel(), o = mb->getBaseOmega();
             for (int k = 0; k < 3; ++k) { rootVel[6 * i + k] = v[k]; rootVel[6 * i + 3 + k] = o[k]; }

@@ -47,7 +47,8 @@ bool bs_read_pose(const float *p, btTransform &out) {
     btScalar len = q.length();
     if (!(len > 1e-6f)) return false;
     out.setOrigin(btVector3(p[0], p[1], p[2]));
-    out.setRotation(q / len);
+    // normalise only when needed, so a quaternion read from the shim restores bit for bit
+    out.setRotation(std::fabs(len - 1) > 1e-6f ? q / len : q);
     return true;
 }
 

@@ -62,11 +62,10 @@ static void reset_hand(bs_world *w, EnvBodies &env, const float *root, const flo
     const HandModel &m = w->model;
     for (size_t j = 0; j < m.links.size(); ++j) {
         const bs_link_desc &l = m.links[j];
-        float q = joints ? joints[j] : 0.f;
-        q = q < l.lower ? l.lower : (q > l.upper ? l.upper : q);
+        float q = joints ? joints[j] : 0.f;  // not clamped: a restore must be exact
         mb->setJointPos((int)j, q);
         mb->setJointVel((int)j, 0);
-        env.targets[j] = q;
+        env.targets[j] = q < l.lower ? l.lower : (q > l.upper ? l.upper : q);
     }
     mb->clearForcesAndTorques();
     mb->clearVelocities();
@@ -116,6 +115,35 @@ extern "C" bs_status bs_envs_reset(bs_world *w, const uint32_t *envs, uint32_t n
         reset_object(w, env, assets[i], objPose + 7 * i);
         forget_contacts(w, env);
         for (size_t k = 0; k < w->model.tipLinks.size() * 3; ++k) w->tipForce[e * w->model.tipLinks.size() * 3 + k] = 0;
+    }
+    return BS_OK;
+}
+
+extern "C" bs_status bs_envs_restore(bs_world *w, const uint32_t *envs, uint32_t n, const float *root,
+                                     const float *rootVel, const float *joints, const float *jointVel,
+                                     const uint32_t *assets, const float *objPose, const float *objVel) {
+    if (!w) return BS_ERR_INVALID_ARG;
+    const char *fn = "bs_envs_restore";
+    const size_t jc = w->model.links.size();
+    bs_status s = check_reset(w, envs, n, root, joints, assets, objPose);
+    if (s == BS_OK && rootVel) s = bs_check_array(w, rootVel, (size_t)n * 6, fn, "hand_root_velocity");
+    if (s == BS_OK && jointVel) s = bs_check_array(w, jointVel, (size_t)n * jc, fn, "hand_joint_velocities");
+    if (s == BS_OK && objVel) s = bs_check_array(w, objVel, (size_t)n * 6, fn, "object_velocity");
+    if (s != BS_OK) return s;
+    s = bs_envs_reset(w, envs, n, root, joints, assets, objPose);
+    if (s != BS_OK) return s;
+    for (uint32_t i = 0; i < n; ++i) {
+        EnvBodies &env = w->envs[bs_env_at(envs, i)];
+        if (rootVel) {
+            env.hand->setBaseVel(btVector3(rootVel[6 * i], rootVel[6 * i + 1], rootVel[6 * i + 2]));
+            env.hand->setBaseOmega(btVector3(rootVel[6 * i + 3], rootVel[6 * i + 4], rootVel[6 * i + 5]));
+        }
+        if (jointVel)
+            for (size_t j = 0; j < jc; ++j) env.hand->setJointVel((int)j, jointVel[jc * i + j]);
+        if (objVel) {
+            env.object->setLinearVelocity(btVector3(objVel[6 * i], objVel[6 * i + 1], objVel[6 * i + 2]));
+            env.object->setAngularVelocity(btVector3(objVel[6 * i + 3], objVel[6 * i + 4], objVel[6 * i + 5]));
+        }
     }
     return BS_OK;
 }

@@ -2,6 +2,9 @@ import Foundation
 
 /// Per-minibatch statistics of the PPO losses (means over the minibatch).
 public struct PPOLossStats: Codable, Equatable, Sendable {
+    /// All zero.
+    public init() {}
+
     /// Clipped-surrogate loss, mean of max(-A r, -A clip(r)).
     public var surrogateLoss: Float = 0
     /// Value loss, mean of (V - R)^2 (before `valueCoef`).

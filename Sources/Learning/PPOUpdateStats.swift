@@ -1,5 +1,8 @@
 /// Summary of one `PPOAgent.update`: means over all minibatch steps.
 public struct PPOUpdateStats: Codable, Equatable, Sendable {
+    /// All zero.
+    public init() {}
+
     /// Mean of the per-minibatch loss statistics (learning rate: the final one).
     public var losses = PPOLossStats()
     /// Chunk-start samples the actor was trained on (per epoch).

@@ -1,3 +1,4 @@
+import BulletShim
 import ECSCore
 
 /// The ECS world: component tables for envs, hands, objects and tables, the physics shards,
@@ -21,7 +22,9 @@ public final class World: @unchecked Sendable {
     /// Which envs each shard owns.
     public let shardPlan: ShardPlan
     /// Bullet worlds, one per shard.
-    let shards: [PhysicsShard]
+    private(set) var shards: [PhysicsShard]
+    /// Object collision shapes shared by the shards.
+    let shapes: ShapeSet
     /// Systems in phase order.
     public let schedule: Schedule<World>
     /// Asset indices resets draw from.
@@ -54,6 +57,7 @@ public final class World: @unchecked Sendable {
         surfaces = ComponentTable(envCount: spec.envCount)
         shardPlan = ShardPlan(envCount: spec.envCount, shardCount: spec.shardCount)
         let shapes = try ShapeSet(assets: assets)
+        self.shapes = shapes
         shards = try shardPlan.ranges.map { try PhysicsShard(envs: $0, hand: hand, shapes: shapes, spec: spec) }
         schedule = try Schedule(
             [ResetSystem(), ApplyActionsSystem(), StepPhysicsSystem(), SyncStateSystem(), ComputeRewardsSystem(),
@@ -114,6 +118,23 @@ public final class World: @unchecked Sendable {
             precondition((0..<spec.envCount).contains(e), "World.requestReset: env \(e) out of range")
             envs.pointer(.resetRequested, as: UInt8.self)[e] = 1
         }
+    }
+
+    /// Replaces every Bullet world by a fresh one holding exactly the state in the columns
+    /// (poses, velocities, joints, objects), then re-syncs the columns. Checkpoints do this on
+    /// both sides of a save, so a resumed run and an uninterrupted one stay bit-identical
+    /// (Bullet's contact caches cannot be saved, so both start without them).
+    public func rebuildPhysics() throws {
+        shards = try shardPlan.ranges.map { try PhysicsShard(envs: $0, hand: hand, shapes: shapes, spec: spec) }
+        for (s, range) in shardPlan.ranges.enumerated() {
+            let e0 = range.lowerBound, n = UInt32(range.count), handle = shards[s].handle
+            func h(_ f: HandField) -> UnsafeMutablePointer<Float> { hands.pointer(f) + hands.width(f) * e0 }
+            let status = bs_envs_restore(handle, nil, n, h(.rootPose), h(.rootVelocity), h(.jointPosition), h(.jointVelocity),
+                                         objects.pointer(.asset, as: UInt32.self) + e0, objects.pointer(.pose) + 7 * e0,
+                                         objects.pointer(.velocity) + 6 * e0)
+            try PhysicsError.check(status, handle)
+        }
+        try step(phases: [.sync])
     }
 
     /// The physics shard of shard index `s`.

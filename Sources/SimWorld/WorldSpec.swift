@@ -33,6 +33,8 @@ public struct WorldSpec: Sendable, Codable, Equatable {
     public var randomYaw: Bool = true
     /// Asset indices resets draw from (uniformly); empty means all assets.
     public var objectPool: [Int] = []
+    /// When set, env e always gets asset fixedObjects[e] (evaluation); else resets draw from the pool.
+    public var fixedObjects: [Int]?
     /// The task: observations, reward, success, episode length.
     public var task = TaskSpec()
 
@@ -58,6 +60,10 @@ public struct WorldSpec: Sendable, Codable, Equatable {
             throw fail("handStartPosition needs 3 and handStartOrientation 4 finite numbers")
         }
         guard task.episodeLength >= 1 else { throw fail("task.episodeLength must be >= 1") }
+        if let fixed = fixedObjects {
+            guard fixed.count == envCount else { throw fail("fixedObjects has \(fixed.count) entries for \(envCount) envs") }
+            for i in fixed where !(0..<assetCount).contains(i) { throw fail("fixedObjects names asset \(i), but there are \(assetCount) assets") }
+        }
         for i in objectPool where !(0..<assetCount).contains(i) {
             throw fail("objectPool names asset \(i), but there are \(assetCount) assets")
         }

@@ -158,6 +158,14 @@ bs_status bs_envs_reset(bs_world *world, const uint32_t *envs, uint32_t n,
                         const float *hand_root_pose, const float *hand_joints,
                         const uint32_t *object_assets, const float *object_pose);
 
+/** Restores n envs to an exact state (checkpoints): like bs_envs_reset, plus the hand root
+ *  velocity [n,6], joint velocities [n,link_count] and object velocity [n,6] (linear,
+ *  angular; any may be NULL for zero). */
+bs_status bs_envs_restore(bs_world *world, const uint32_t *envs, uint32_t n,
+                          const float *hand_root_pose, const float *hand_root_velocity,
+                          const float *hand_joints, const float *hand_joint_velocities,
+                          const uint32_t *object_assets, const float *object_pose, const float *object_velocity);
+
 /** Overwrites object velocities: linear m/s and angular rad/s, world axes. [n, 6] */
 bs_status bs_objects_write_velocity(bs_world *world, const uint32_t *envs, uint32_t n, const float *velocity);
 

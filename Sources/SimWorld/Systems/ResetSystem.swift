@@ -40,7 +40,8 @@ struct ResetSystem: System {
     private func drawInitialState(_ world: World, env e: Int, into shard: PhysicsShard, slot: Int) {
         let spec = world.spec
         var rng = SplitMix64(state: world.envs.pointer(.rngState, as: UInt64.self)[e])
-        let asset = world.pool[Int(rng.next() % UInt64(world.pool.count))]
+        let draw = world.pool[Int(rng.next() % UInt64(world.pool.count))]
+        let asset = spec.fixedObjects?[e] ?? draw
         let yaw = spec.randomYaw ? rng.uniform(-.pi, .pi) : 0
         world.envs.pointer(.rngState, as: UInt64.self)[e] = rng.state
         let rest = world.restingPoses[asset]

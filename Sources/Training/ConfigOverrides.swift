@@ -1,0 +1,59 @@
+import Foundation
+
+/// Builds a TrainConfig from defaults, an optional JSON file (any subset of keys) and
+/// `key.path=value` overrides, naming the file or key on every error.
+public enum ConfigOverrides {
+    /// The merged config.
+    public static func resolve(file: String?, overrides: [String], base: TrainConfig = TrainConfig()) throws -> TrainConfig {
+        var tree = try JSONSerialization.jsonObject(with: JSONEncoder().encode(base)) as! [String: Any]
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ConfigFileError("\(file): cannot read the file") }
+            let parsed: Any
+            do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
+                throw ConfigFileError("\(file): not valid JSON (\(error.localizedDescription))")
+            }
+            guard let object = parsed as? [String: Any] else { throw ConfigFileError("\(file): the top level must be a JSON object") }
+            tree = try merge(tree, object, path: file + ":")
+        }
+        for override in overrides {
+            guard let eq = override.firstIndex(of: "=") else { throw ConfigFileError("--set \(override): expected key.path=value") }
+            let key = String(override[..<eq]), text = String(override[override.index(after: eq)...])
+            let value = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) ?? text
+            tree = try set(tree, path: key.split(separator: ".").map(String.init), value: value, full: key)
+        }
+        do {
+            return try JSONDecoder().decode(TrainConfig.self, from: JSONSerialization.data(withJSONObject: tree))
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
+            throw ConfigFileError("config field \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)")
+        }
+    }
+
+    private static func merge(_ base: [String: Any], _ top: [String: Any], path: String) throws -> [String: Any] {
+        var out = base
+        for (k, v) in top {
+            guard let old = base[k] else { throw ConfigFileError("\(path) unknown key '\(k)'") }
+            if let a = old as? [String: Any], let b = v as? [String: Any] { out[k] = try merge(a, b, path: path + " " + k + ".") } else { out[k] = v }
+        }
+        return out
+    }
+
+    private static func set(_ tree: [String: Any], path: [String], value: Any, full: String) throws -> [String: Any] {
+        guard let head = path.first, tree[head] != nil || (path.count == 1 && tree.keys.contains(head)) || optionalKeys.contains(head) else {
+            throw ConfigFileError("--set \(full): unknown key '\(path.first ?? "")'")
+        }
+        var out = tree
+        if path.count == 1 { out[head] = value; return out }
+        guard let child = tree[head] as? [String: Any] else { throw ConfigFileError("--set \(full): '\(head)' has no fields") }
+        out[head] = try set(child, path: Array(path.dropFirst()), value: value, full: full)
+        return out
+    }
+
+    /// Optional keys absent from the default encoding.
+    static let optionalKeys: Set<String> = ["library"]
+}
+
+/// A bad config file or override.
+public struct ConfigFileError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ d: String) { description = d }
+}

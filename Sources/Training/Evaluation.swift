@@ -1,0 +1,70 @@
+import Foundation
+import Learning
+import SimWorld
+
+/// Evaluation of a run's checkpoints on its splits, and the protocol's split names.
+public enum Evaluation {
+    /// Library split behind a protocol split name (train, seen, unseen).
+    public static func librarySplit(_ name: String) throws -> String {
+        switch name {
+        case "train": return SplitPlan.train
+        case "seen": return SplitPlan.seenTest
+        case "unseen": return SplitPlan.unseenTest
+        default: throw ConfigFileError("split must be train, seen or unseen, got '\(name)'")
+        }
+    }
+
+    /// At most `limit` objects of a split, spread evenly over it (deterministic).
+    static func subset(_ assets: [ObjectAsset], limit: Int) -> [ObjectAsset] {
+        guard assets.count > limit, limit > 0 else { return assets }
+        return (0..<limit).map { assets[$0 * assets.count / limit] }
+    }
+
+    /// Evaluates the checkpoint folder (or a run directory's latest checkpoint) on `split`.
+    public static func run(checkpoint path: String, split: String, episodesPerObject: Int, envCount: Int, threads: Int) throws -> Evaluator.Result {
+        var folder = URL(fileURLWithPath: path)
+        if let latest = RunDirectory(path).latestCheckpoint() { folder = latest }
+        let runRoot = folder.deletingLastPathComponent().deletingLastPathComponent().path
+        let config = try ConfigOverrides.resolve(file: RunDirectory(runRoot).config.path, overrides: [])
+        BLAS.setThreadCount(threads)
+        let agent = try PPOAgent.loadCheckpoint(from: folder)
+        let assets = subset(try ObjectSet.load(library: config.library, split: try librarySplit(split)), limit: config.evalObjects)
+        return try Evaluator.evaluate(agent: agent, assets: assets, split: split, task: config.task,
+                                      episodesPerObject: episodesPerObject, envCount: envCount, threads: threads)
+    }
+}
+
+extension Trainer {
+    /// The end-of-training evaluation: train split, and seen / unseen when training on a
+    /// library; written to eval.json.
+    public func evaluateFinal() throws -> [Evaluator.Result] {
+        guard config.evalEpisodesPerObject > 0 else { return [] }
+        let splits = config.library == nil ? ["train"] : ["train", "seen", "unseen"]
+        var results: [Evaluator.Result] = []
+        for split in splits {
+            let assets = Evaluation.subset(try ObjectSet.load(library: config.library, split: try Evaluation.librarySplit(split)),
+                                           limit: config.evalObjects)
+            results.append(try Evaluator.evaluate(agent: agent, assets: assets, split: split, task: config.task,
+                                                  episodesPerObject: config.evalEpisodesPerObject,
+                                                  envCount: min(config.envCount, 256), threads: config.threads))
+        }
+        try AtomicFile.writeJSON(results, to: run.evaluation.path)
+        return results
+    }
+}
+
+/// The summary printed at the end of a run.
+public enum RunSummary {
+    /// Human-readable summary of a finished run.
+    public static func text(config: TrainConfig, trainer: Trainer, results: [Evaluator.Result]) -> String {
+        let s = trainer.state
+        var lines = [String(format: "done: %d iterations, %d env steps in %.0f s (%.0f env-steps/s); last training success %.2f",
+                            s.iteration, s.envSteps, s.wallSeconds, Double(s.envSteps) / max(s.wallSeconds, 1e-9), s.successRate)]
+        for r in results {
+            lines.append(String(format: "eval %@: success %.1f %% (%d objects, %d deterministic episodes)", r.split,
+                                100 * r.successRate, r.perObject.count, r.episodes))
+        }
+        lines.append("files: \(trainer.run.root.path)/{config.json, metrics.csv, train.log, checkpoints/, eval.json}")
+        return lines.joined(separator: "\n")
+    }
+}

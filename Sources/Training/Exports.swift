@@ -1,0 +1,2 @@
+@_exported import Learning
+@_exported import SimWorld

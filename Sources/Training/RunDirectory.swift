@@ -1,0 +1,40 @@
+import Foundation
+import SimWorld
+
+/// The files of one training run: config.json, metrics.csv, train.log, checkpoints/, eval.json.
+public struct RunDirectory: Sendable {
+    /// Root folder.
+    public let root: URL
+
+    public init(_ path: String) { root = URL(fileURLWithPath: path) }
+
+    /// Resolved configuration.
+    public var config: URL { root.appendingPathComponent("config.json") }
+    /// One CSV row per iteration.
+    public var metrics: URL { root.appendingPathComponent("metrics.csv") }
+    /// Plain progress lines.
+    public var log: URL { root.appendingPathComponent("train.log") }
+    /// Checkpoint folders.
+    public var checkpoints: URL { root.appendingPathComponent("checkpoints") }
+    /// Name of the newest complete checkpoint folder.
+    public var latest: URL { checkpoints.appendingPathComponent("latest.txt") }
+    /// Final evaluation.
+    public var evaluation: URL { root.appendingPathComponent("eval.json") }
+
+    /// Folder of the checkpoint taken after `iteration` iterations.
+    public func checkpoint(_ iteration: Int) -> URL {
+        checkpoints.appendingPathComponent(String(format: "iter_%06d", iteration))
+    }
+
+    /// The newest complete checkpoint, or nil.
+    public func latestCheckpoint() -> URL? {
+        guard let name = try? String(contentsOf: latest, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
+              !name.isEmpty else { return nil }
+        return checkpoints.appendingPathComponent(name)
+    }
+
+    /// Creates the folders.
+    public func create() throws {
+        try FileManager.default.createDirectory(at: checkpoints, withIntermediateDirectories: true)
+    }
+}

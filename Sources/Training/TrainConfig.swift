@@ -1,0 +1,75 @@
+import Foundation
+import Learning
+import SimWorld
+
+/// Everything a training run needs; written to the run directory as config.json. Every field
+/// has a default, a config file may set any subset, and `--set key.path=value` overrides one.
+public struct TrainConfig: Codable, Sendable, Equatable {
+    /// Which learner.
+    public enum Algorithm: String, Codable, Sendable, CaseIterable {
+        /// PPO (chunk length 1).
+        case ppo
+        /// ACPPO: chunked actor, chunk-likelihood ratio.
+        case acppo
+        /// The naive chunking ablation: step-wise actor, product of h step ratios.
+        case acppoNaive = "acppo-naive"
+    }
+
+    /// Learner.
+    public var algorithm: Algorithm = .acppo
+    /// Chunk length h for acppo and acppo-naive (ignored by ppo).
+    public var chunkLength: Int = 2
+    /// Parallel envs.
+    public var envCount: Int = 64
+    /// Worker threads for physics and BLAS.
+    public var threads: Int = 2
+    /// Seed of the world and the learner.
+    public var seed: UInt64 = 1
+    /// PPO iterations to train (each: stepsPerRollout steps on every env, then an update).
+    public var iterations: Int = 300
+    /// Objects: a procedural/imported library folder, or nil for the built-in primitives.
+    public var library: String?
+    /// Split the training objects come from.
+    public var trainSplit: String = SplitPlan.train
+    /// The task (observation mode, episode length, ...); first episodes staggered in training.
+    public var task: TaskSpec = { var t = TaskSpec(); t.staggerFirstEpisodes = true; return t }()
+    /// Learner hyperparameters (envCount, chunkLength and objective are set from the fields above).
+    public var ppo: PPOConfig = TrainConfig.cpuPPO
+    /// Save a checkpoint every this many iterations (and at the end).
+    public var checkpointEvery: Int = 50
+    /// Deterministic evaluation episodes per object at the end of training.
+    public var evalEpisodesPerObject: Int = 4
+    /// At most this many objects per split are evaluated (spread evenly over the split).
+    public var evalObjects: Int = 100
+
+    /// The published PPO settings with a network sized for a CPU (256, 256, 128).
+    public static var cpuPPO: PPOConfig {
+        var p = PPOConfig()
+        p.actorHiddenSizes = [256, 256, 128]
+        p.criticHiddenSizes = [256, 256, 128]
+        return p
+    }
+
+    public init() {}
+
+    /// The learner's config with the run-level fields applied.
+    public var resolvedPPO: PPOConfig {
+        var p = ppo
+        p.envCount = envCount
+        p.chunkLength = algorithm == .ppo ? 1 : chunkLength
+        p.objective = algorithm == .acppoNaive ? .naiveProductOfRatios : .chunked
+        return p
+    }
+
+    /// Checks ranges; the message names the field.
+    public func validate() throws {
+        func fail(_ m: String) -> ConfigError { ConfigError("config: \(m)") }
+        guard envCount >= 1 else { throw fail("envCount must be >= 1 (got \(envCount))") }
+        guard threads >= 1 else { throw fail("threads must be >= 1 (got \(threads))") }
+        guard chunkLength >= 1 else { throw fail("chunkLength must be >= 1 (got \(chunkLength))") }
+        guard iterations >= 0 else { throw fail("iterations must be >= 0") }
+        guard checkpointEvery >= 1 else { throw fail("checkpointEvery must be >= 1") }
+        guard evalEpisodesPerObject >= 0 else { throw fail("evalEpisodesPerObject must be >= 0") }
+        try resolvedPPO.validate()
+    }
+}

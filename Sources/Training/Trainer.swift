@@ -1,0 +1,113 @@
+import Foundation
+import Learning
+import SimWorld
+
+/// Counters a run carries across checkpoints (trainer.json).
+struct TrainerState: Codable, Equatable {
+    var iteration = 0
+    var envSteps = 0
+    var wallSeconds = 0.0
+    /// Success rate of the episodes finished in the last iteration that finished any.
+    var successRate: Float = 0
+    var episodesFinished = 0
+}
+
+/// A training run: the ECS world feeding the learner through the world's own columns (the
+/// observation column is the actor's input, the action column its output; rewards and done
+/// flags are read in place), chunked rollouts, updates, metrics, checkpoints, evaluation.
+public final class Trainer {
+    /// The run's configuration.
+    public let config: TrainConfig
+    /// The simulated envs.
+    public let world: World
+    /// The learner.
+    public let agent: PPOAgent
+    /// Where the run writes.
+    public let run: RunDirectory
+    var state = TrainerState()
+    /// Seconds of the last iteration: whole rollout, world stepping within it, update.
+    var timing = (rollout: 0.0, world: 0.0, update: 0.0)
+    let metrics: MetricsLog
+    let log: (String) -> Void
+
+    /// A new run in `run` (its config.json is written), or, with `resume`, the run continued
+    /// from its latest checkpoint.
+    public init(config: TrainConfig, run: RunDirectory, resume: Bool = false, log: @escaping (String) -> Void = { print($0) }) throws {
+        try config.validate()
+        self.config = config
+        self.run = run
+        self.log = log
+        try run.create()
+        BLAS.setThreadCount(config.threads)
+        let hand = try HandDescription.shadowHand()
+        let assets = try ObjectSet.load(library: config.library, split: config.trainSplit)
+        var spec = WorldSpec(envCount: config.envCount, threads: config.threads, seed: config.seed)
+        spec.task = config.task
+        world = try World(spec: spec, hand: hand, assets: assets)
+        agent = try PPOAgent(config: config.resolvedPPO, observationDim: world.observationLayout.count,
+                             actionDim: SceneLayout.actionCount, seed: config.seed)
+        var restoredIteration: Int?
+        if resume {
+            guard let checkpoint = run.latestCheckpoint() else {
+                throw CheckpointError(file: run.latest.path, problem: "no checkpoint to resume from")
+            }
+            state = try Self.restore(checkpoint, world: world, agent: agent)
+            restoredIteration = state.iteration
+        } else {
+            try AtomicFile.writeJSON(config, to: run.config.path)
+        }
+        metrics = try MetricsLog(url: run.metrics, keepThrough: restoredIteration ?? 0)
+    }
+
+    /// Trains until `config.iterations` iterations are done, checkpointing on the way.
+    public func train(progress: TrainingProgress? = nil) throws {
+        while state.iteration < config.iterations {
+            let start = Date()
+            let stats = try iterate()
+            let seconds = Date().timeIntervalSince(start)
+            state.wallSeconds += seconds
+            state.envSteps += config.envCount * config.ppo.stepsPerRollout
+            state.iteration += 1
+            var m = IterationMetrics()
+            m.iteration = state.iteration
+            m.envSteps = state.envSteps
+            m.wallSeconds = state.wallSeconds
+            m.stepsPerSecond = Double(config.envCount * config.ppo.stepsPerRollout) / seconds
+            m.meanReward = stats.meanReward
+            m.successRate = state.successRate
+            m.stats = stats
+            (m.rolloutSeconds, m.worldSeconds, m.updateSeconds) = timing
+            metrics.append(m)
+            progress?.report(m, total: config.iterations)
+            if state.iteration % config.checkpointEvery == 0 || state.iteration == config.iterations { try checkpoint() }
+        }
+    }
+
+    /// One rollout of `stepsPerRollout` steps on every env, then one update.
+    func iterate() throws -> PPOUpdateStats {
+        let obs = world.envs.pointer(.observation), actions = world.hands.pointer(.action)
+        let success = world.envs.pointer(.success, as: UInt8.self), truncated = world.envs.pointer(.truncated)
+        var finished = 0, succeeded = 0
+        let t0 = Date()
+        var physicsSeconds = 0.0
+        for _ in 0..<config.ppo.stepsPerRollout {
+            agent.act(observations: obs, actions: actions)
+            let p0 = Date()
+            try world.advance()
+            physicsSeconds += Date().timeIntervalSince(p0)
+            for e in 0..<config.envCount where truncated[e] != 0 {
+                finished += 1
+                succeeded += Int(success[e])
+            }
+            agent.observe(rewards: world.envs.pointer(.reward), terminated: world.envs.pointer(.terminated),
+                          truncated: truncated, finalObservations: obs)
+            try world.beginEpisodes()
+        }
+        if finished > 0 { state.successRate = Float(succeeded) / Float(finished) }
+        state.episodesFinished += finished
+        let t1 = Date()
+        let stats = agent.update(nextObservations: obs)
+        timing = (t1.timeIntervalSince(t0), physicsSeconds, Date().timeIntervalSince(t1))
+        return stats
+    }
+}

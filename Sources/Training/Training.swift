@@ -1,2 +1,0 @@
-/// Wires the ECS world to the learner: rollouts, training runs, evaluation.
-public enum Training {}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import Training
+
+/// Evaluates a checkpoint with the deterministic protocol.
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Deterministic evaluation of a checkpoint on one split.")
+
+    @Option(help: "Checkpoint folder (runs/X/checkpoints/iter_N) or a run directory (its latest checkpoint).")
+    var checkpoint: String
+    @Option(help: "train, seen or unseen (the built-in objects have one split: all of them).")
+    var split: String = "train"
+    @Option(help: "Episodes per object.")
+    var episodes: Int = 10
+    @Option(help: "Parallel evaluation envs.")
+    var envs: Int = 64
+    @Option(help: "Threads.")
+    var threads: Int = 2
+
+    func run() throws {
+        guard episodes >= 1 else { throw ValidationError("--episodes must be >= 1") }
+        let result = try Evaluation.run(checkpoint: checkpoint, split: split, episodesPerObject: episodes, envCount: envs, threads: threads)
+        for (name, rate) in result.perObject.sorted(by: { $0.key < $1.key }) {
+            print(name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%6.1f %%", 100 * rate))
+        }
+        print(String(format: "split %@: success %.1f %% over %d objects, %d episodes", result.split, 100 * result.successRate,
+                     result.perObject.count, result.episodes))
+    }
+}

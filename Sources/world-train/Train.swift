@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Training
+
+/// Trains a run (the default subcommand).
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Train a policy (no arguments: a short default run on the built-in objects).")
+
+    @Option(name: .customLong("algo"), help: "ppo, acppo or acppo-naive.")
+    var algorithm: TrainConfig.Algorithm?
+    @Option(name: .customLong("chunk"), help: "Chunk length h for acppo (paper: 2).")
+    var chunkLength: Int?
+    @Option(name: .customLong("envs"), help: "Parallel envs.")
+    var envCount: Int?
+    @Option(help: "Worker threads (physics and BLAS).")
+    var threads: Int?
+    @Option(help: "Training iterations (each: 8 steps on every env, then an update).")
+    var iterations: Int?
+    @Option(name: .customLong("env-steps"), help: "Train for this many env steps instead of --iterations.")
+    var envSteps: Int?
+    @Option(help: "Seed of world and learner.")
+    var seed: UInt64?
+    @Option(help: "Object library folder (asset-import generate); default: the built-in objects.")
+    var library: String?
+    @Option(help: "Observation groups: full or geometry-unaware.")
+    var observations: String?
+    @Option(help: "JSON config file (any subset of config.json's keys).")
+    var config: String?
+    @Option(name: .customLong("set"), help: "Override one config value: key.path=value (repeatable), e.g. ppo.learningRate=1e-4.")
+    var overrides: [String] = []
+    @Option(help: "Run directory (default: runs/<algo>-seed<seed>).")
+    var out: String?
+    @Option(help: "Continue the run in this directory from its latest checkpoint (its config is used; --iterations may extend it).")
+    var resume: String?
+
+    func run() throws {
+        let directory: String
+        var cfg: TrainConfig
+        if let resume {
+            directory = resume
+            cfg = try ConfigOverrides.resolve(file: RunDirectory(resume).config.path, overrides: [])
+            if let iterations { cfg.iterations = iterations }
+        } else {
+            cfg = try ConfigOverrides.resolve(file: config, overrides: overrides)
+            if let algorithm { cfg.algorithm = algorithm }
+            if let chunkLength { cfg.chunkLength = chunkLength }
+            if let envCount { cfg.envCount = envCount }
+            if let threads { cfg.threads = threads }
+            if let seed { cfg.seed = seed }
+            if let library { cfg.library = library }
+            if let observations {
+                guard let mode = TaskSpec.ObservationMode(rawValue: observations) else {
+                    throw ValidationError("--observations must be full or geometry-unaware, got '\(observations)'")
+                }
+                cfg.task.observationMode = mode
+            }
+            if let iterations { cfg.iterations = iterations }
+            if let envSteps { cfg.iterations = (envSteps + cfg.envCount * cfg.ppo.stepsPerRollout - 1) / (cfg.envCount * cfg.ppo.stepsPerRollout) }
+            directory = out ?? "runs/\(cfg.algorithm.rawValue)-seed\(cfg.seed)"
+        }
+        let runDir = RunDirectory(directory)
+        let trainer = try Trainer(config: cfg, run: runDir, resume: resume != nil)
+        print("run \(directory): \(cfg.algorithm.rawValue)\(cfg.algorithm == .ppo ? "" : " h=\(cfg.chunkLength)"), \(cfg.envCount) envs, \(cfg.threads) threads, \(cfg.iterations) iterations, objects: \(cfg.library ?? "built-in")")
+        try trainer.train(progress: TrainingProgress(logFile: runDir.log))
+        let results = try trainer.evaluateFinal()
+        print(RunSummary.text(config: cfg, trainer: trainer, results: results))
+    }
+}
+
+extension TrainConfig.Algorithm: ExpressibleByArgument {}

@@ -1,1 +1,0 @@
-print("world-train: not yet wired")

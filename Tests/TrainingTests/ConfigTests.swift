@@ -1,0 +1,32 @@
+import Foundation
+import Training
+import XCTest
+
+/// Config files and `--set` overrides: merged over the defaults, errors name file and key.
+final class ConfigTests: XCTestCase {
+    func testFileAndOverridesMergeOverDefaults() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString).json")
+        try Data(#"{"envCount": 16, "ppo": {"gamma": 0.9}}"#.utf8).write(to: file)
+        let c = try ConfigOverrides.resolve(file: file.path, overrides: ["ppo.learningRate=0.001", "algorithm=ppo", "task.observationMode=geometry-unaware"])
+        XCTAssertEqual(c.envCount, 16)
+        XCTAssertEqual(c.ppo.gamma, 0.9)
+        XCTAssertEqual(c.ppo.learningRate, 0.001)
+        XCTAssertEqual(c.algorithm, .ppo)
+        XCTAssertEqual(c.task.observationMode, .geometryUnaware)
+        XCTAssertEqual(c.ppo.clipCoef, 0.2, "untouched fields keep the published default")
+        XCTAssertEqual(c.resolvedPPO.chunkLength, 1, "ppo means h = 1")
+    }
+
+    func testBadInputNamesTheProblem() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
+        try Data(#"{"envCont": 16}"#.utf8).write(to: file)
+        XCTAssertThrowsError(try ConfigOverrides.resolve(file: file.path, overrides: [])) { XCTAssertTrue("\($0)".contains("unknown key 'envCont'"), "\($0)") }
+        try Data("{not json".utf8).write(to: file)
+        XCTAssertThrowsError(try ConfigOverrides.resolve(file: file.path, overrides: [])) { XCTAssertTrue("\($0)".contains("not valid JSON"), "\($0)") }
+        XCTAssertThrowsError(try ConfigOverrides.resolve(file: nil, overrides: ["ppo.gama=0.5"])) { XCTAssertTrue("\($0)".contains("unknown key 'gama'"), "\($0)") }
+        XCTAssertThrowsError(try ConfigOverrides.resolve(file: nil, overrides: ["envCount=many"])) { XCTAssertTrue("\($0)".contains("envCount"), "\($0)") }
+        var c = TrainConfig()
+        c.envCount = 0
+        XCTAssertThrowsError(try c.validate()) { XCTAssertTrue("\($0)".contains("envCount"), "\($0)") }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Training
+import XCTest
+
+/// Training N + M iterations equals training N, resuming, then M: bit for bit, learner and
+/// world; damaged checkpoints are refused by name.
+final class ResumeTests: XCTestCase {
+    static func tinyConfig() -> TrainConfig {
+        var c = TrainConfig()
+        c.envCount = 8
+        c.threads = 1
+        c.iterations = 4
+        c.checkpointEvery = 2
+        c.evalEpisodesPerObject = 0
+        c.ppo.actorHiddenSizes = [32, 32]
+        c.ppo.criticHiddenSizes = [32, 32]
+        return c
+    }
+
+    func temporaryRun() -> RunDirectory {
+        RunDirectory(FileManager.default.temporaryDirectory.appendingPathComponent("resume-\(UUID().uuidString)").path)
+    }
+
+    func testResumeEqualsUninterruptedTraining() throws {
+        let config = Self.tinyConfig()
+        let straight = temporaryRun(), split = temporaryRun()
+        let a = try Trainer(config: config, run: straight, log: { _ in })
+        try a.train()
+        var half = config
+        half.iterations = 2
+        try Trainer(config: half, run: split, log: { _ in }).train()
+        var rest = config
+        rest.iterations = 4
+        let b = try Trainer(config: rest, run: split, resume: true, log: { _ in })
+        try b.train()
+        XCTAssertEqual(a.agent.networks.parameters.toArray(), b.agent.networks.parameters.toArray(), "weights")
+        XCTAssertEqual(a.world.hands.snapshot(), b.world.hands.snapshot(), "hand columns")
+        XCTAssertEqual(a.world.objects.snapshot(), b.world.objects.snapshot(), "object columns")
+        XCTAssertEqual(a.world.envs.snapshot(), b.world.envs.snapshot(), "env columns")
+        func rows(_ r: RunDirectory) throws -> [String] {
+            // drop the timing columns (wall_s, sps and the last three)
+            try String(contentsOf: r.metrics, encoding: .utf8).split(separator: "\n").map { line in
+                let c = line.split(separator: ",", omittingEmptySubsequences: false)
+                return ([c[0], c[1]] + c[4..<(c.count - 3)]).joined(separator: ",")
+            }
+        }
+        XCTAssertEqual(try rows(straight), try rows(split), "metrics")
+        XCTAssertEqual(try rows(straight).count, 5)
+    }
+
+    func testDamagedCheckpointsAreRefusedByName() throws {
+        let run = temporaryRun()
+        var config = Self.tinyConfig()
+        config.iterations = 2
+        try Trainer(config: config, run: run, log: { _ in }).train()
+        let folder = run.latestCheckpoint()!
+        let world = folder.appendingPathComponent("world.safetensors")
+        let bytes = try Data(contentsOf: world)
+        try bytes.prefix(bytes.count / 2).write(to: world)
+        XCTAssertThrowsError(try Trainer(config: config, run: run, resume: true, log: { _ in })) { error in
+            XCTAssertTrue("\(error)".contains("world.safetensors"), "\(error)")
+        }
+        try FileManager.default.removeItem(at: run.latest)
+        XCTAssertThrowsError(try Trainer(config: config, run: run, resume: true, log: { _ in })) { error in
+            XCTAssertTrue("\(error)".contains("no checkpoint to resume from"), "\(error)")
+        }
+    }
+}
