@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "RolloutViews", dependencies: ["SimWorld", "RenderKit", "Training"]),
 
         // MARK: - Executables
-        .executableTarget(name: "world-bench", dependencies: ["SimWorld", "Learning", argumentParser]),
+        .executableTarget(name: "world-bench", dependencies: ["Training", argumentParser]),
         .executableTarget(name: "scripted-grasp", dependencies: ["SimWorld", argumentParser]),
         .executableTarget(name: "asset-import", dependencies: ["AssetImport", "ShapeEncoding", argumentParser]),
         .executableTarget(name: "world-train", dependencies: ["Training", argumentParser]),
