@@ -1,2 +1,0 @@
-/// Drawing recorded world snapshots with RenderKit.
-public enum RolloutViews {}
