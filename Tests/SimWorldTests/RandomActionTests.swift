@@ -21,7 +21,10 @@ final class RandomActionTests: XCTestCase {
     func testThousandRandomStepsOn64EnvsStayFiniteAndAboveTheTable() throws {
         let world = try TestWorlds.make(envs: 64, threads: 2)
         let half = SceneLayout.tableHalfExtents[0] - 0.02, top = SceneLayout.tableTop
-        let tolerance: Float = 0.01  // contact penetration allowed, metres
+        // contact penetration allowed, metres: random actions press objects into the table with the
+        // full 833 N wrist force, and the solver lets a squeezed object sink up to ~1.5 cm; an
+        // object or hand that tunnelled would be tens of centimetres below the top
+        let tolerance: Float = 0.025
         func overTable(_ p: UnsafeMutablePointer<Float>) -> Bool { abs(p[0]) < half && abs(p[1]) < half }
         try Self.drive(world, steps: 1000, seed: 9) { step in
             for field in HandField.allCases where field.spec.scalar == .float32 {
