@@ -1,6 +1,7 @@
 import ArgumentParser
 import AssetImport
 import Foundation
+import ShapeEncoding
 
 /// `asset-import`: turns meshes into the project's object assets, or generates the procedural library.
 @main
@@ -8,7 +9,7 @@ struct AssetImportTool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "asset-import",
         abstract: "Import OBJ/STL/URDF meshes into the object library, or generate the procedural library.",
-        subcommands: [ImportCommand.self, GenerateCommand.self, InspectCommand.self],
+        subcommands: [ImportCommand.self, GenerateCommand.self, InspectCommand.self, EncodeCommand.self],
         defaultSubcommand: ImportCommand.self)
 }
 
@@ -117,5 +118,12 @@ struct GenerateCommand: ParsableCommand {
             if fullValidation { list.forEach { print($0.text) } }
         }
         print(String(format: "wrote %@ in %.2f s", processing.output, Date().timeIntervalSince(start)))
+        let encoderFile = (ShapeEncoder.defaultFolder as NSString).appendingPathComponent("\(ShapeEncoder.defaultName).json")
+        if FileManager.default.fileExists(atPath: encoderFile) {
+            try EncodeCommand.fillCodes(library: ObjectLibrary.load(from: processing.output),
+                                        encoder: ShapeEncoder.load(from: ShapeEncoder.defaultFolder).encoder)
+        } else {
+            print("no shape encoder at \(encoderFile): run `asset-import encode` to fill shape codes")
+        }
     }
 }

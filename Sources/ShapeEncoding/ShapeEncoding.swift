@@ -1,2 +1,0 @@
-/// Point-cloud shape codes for objects (see ShapeEncoder).
-public enum ShapeEncoding {}
