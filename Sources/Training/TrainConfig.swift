@@ -42,11 +42,13 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     /// At most this many objects per split are evaluated (spread evenly over the split).
     public var evalObjects: Int = 100
 
-    /// The published PPO settings with a network sized for a CPU (256, 256, 128).
+    /// The published PPO settings with a network sized for a CPU: (256, 128, 64), about 40 % of
+    /// the update FLOPs of (256, 256, 128) and 5 % of the published (1024, 1024, 512, 512); the
+    /// CPU sample budget is small, and the update is the learner's largest cost (docs/benchmarks.md).
     public static var cpuPPO: PPOConfig {
         var p = PPOConfig()
-        p.actorHiddenSizes = [256, 256, 128]
-        p.criticHiddenSizes = [256, 256, 128]
+        p.actorHiddenSizes = [256, 128, 64]
+        p.criticHiddenSizes = [256, 128, 64]
         return p
     }
 

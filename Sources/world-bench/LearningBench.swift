@@ -25,11 +25,17 @@ struct LearningBench: ParsableCommand {
         options.repetitions = repetitions
         let network = LearningBenchmark.run(options) { print($0) }
         var figures = try JSONSerialization.jsonObject(with: JSONEncoder().encode(network)) as? [String: Any] ?? [:]
+        let hand = try HandDescription.shadowHand(), assets = try BuiltinObjects.all()
         for algorithm in [TrainConfig.Algorithm.ppo, .acppo] {
+            // the physics figure is taken right before, on the same scene, to share the VM's conditions
+            let physics = try measure(WorldSpec(envCount: envs, threads: threads, seed: 1), hand: hand, assets: assets,
+                                      steps: 400, warmup: 20, physicsOnly: false)
             let sps = try trainingSPS(algorithm)
-            print(String(format: "end-to-end training, %@, %d envs, %d threads, CPU default network: %.0f env-steps/s (rollout %.0f, update %.0f)",
-                         algorithm.rawValue, envs, threads, sps.total, sps.rollout, sps.update))
+            print(String(format: "end-to-end training, %@, %d envs, %d threads, CPU default network: %.0f env-steps/s (rollout %.0f, update %.0f); full-scene physics just before: %.0f; ratio %.0f %%",
+                         algorithm.rawValue, envs, threads, sps.total, sps.rollout, sps.update, physics, 100 * sps.total / physics))
             figures["train_env_steps_per_s_\(algorithm.rawValue)"] = sps.total
+            figures["train_physics_env_steps_per_s_\(algorithm.rawValue)"] = physics
+            figures["train_to_physics_ratio_\(algorithm.rawValue)"] = sps.total / physics
             figures["train_rollout_env_steps_per_s_\(algorithm.rawValue)"] = sps.rollout
             figures["train_update_env_steps_per_s_\(algorithm.rawValue)"] = sps.update
         }
