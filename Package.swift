@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Learning", dependencies: ["COpenBLAS"]),
         .target(name: "RenderKit", dependencies: ["CPNG"]),
         .target(name: "ShapeEncoding", dependencies: ["Learning", "AssetImport"]),
-        .target(name: "Training", dependencies: ["SimWorld", "Learning"]),
+        .target(name: "Training", dependencies: ["SimWorld", "Learning", "ShapeEncoding"]),
         .target(name: "RolloutViews", dependencies: ["SimWorld", "RenderKit", "Training"]),
 
         // MARK: - Executables
