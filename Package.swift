@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(name: "scripted-grasp", dependencies: ["SimWorld", argumentParser]),
         .executableTarget(name: "asset-import", dependencies: ["AssetImport", "ShapeEncoding", argumentParser]),
         .executableTarget(name: "world-train", dependencies: ["Training", argumentParser]),
-        .executableTarget(name: "render-rollout", dependencies: ["RolloutViews", argumentParser]),
+        .executableTarget(name: "render-rollout", dependencies: ["RolloutViews", "Training", argumentParser]),
 
         // MARK: - Tests
         .testTarget(name: "ECSCoreTests", dependencies: ["ECSCore"]),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RolloutViews
 import SimWorld
+import Training
 
 /// Runs policies on objects and writes numbered frames and a contact sheet.
 struct RolloutCommand: ParsableCommand {
@@ -9,7 +10,7 @@ struct RolloutCommand: ParsableCommand {
         commandName: "rollout",
         abstract: "Run policies in deterministic worlds; write PNG frames per policy and a contact sheet.")
 
-    @Option(name: .customLong("policy"), help: "Policy to run (repeatable; one sheet row each): \(PolicyCatalog.names.joined(separator: ", ")). Default: scripted and random.")
+    @Option(name: .customLong("policy"), help: "Policy to run (repeatable; one sheet row each): \(PolicyCatalog.names.joined(separator: ", ")), or a checkpoint folder / world-train run directory. Default: scripted and random.")
     var policies: [String] = []
     @Option(name: .customLong("object"), help: "Object by name, index or category (repeatable; several make a grid). Built-ins unless --library is given. Default: 0.")
     var objects: [String] = []
@@ -63,7 +64,7 @@ struct RolloutCommand: ParsableCommand {
             let loaded = try ObjectLibrary.load(from: library, only: [split])
             choices = try keys.map { try ObjectChoice.pick($0, from: loaded[split: split]!.objects, source: "split '\(split)' of \(library)") }
         } else {
-            let builtins = try BuiltinObjects.all()
+            let builtins = try ObjectSet.load(library: nil, split: "train")  // with shape codes, as in training
             choices = try keys.map { try ObjectChoice.pick($0, from: builtins, source: "the built-in objects") }
         }
         var job = RolloutJob(policies: policies, objects: choices, hand: try HandDescription.shadowHand(), outDirectory: out)

@@ -1,0 +1,32 @@
+import Foundation
+import Training
+
+/// A trained policy from a checkpoint folder (or a run directory's latest checkpoint), acting
+/// with the deterministic evaluation protocol: the mean chunk, executed open loop.
+public final class CheckpointPolicy: RolloutPolicy {
+    /// Row label: the run directory's name.
+    public let name: String
+    private let agent: PPOAgent
+    private var evaluator: PolicyEvaluator?
+
+    /// Loads the checkpoint at `path`; throws naming the file when it is missing or damaged.
+    public init(path: String) throws {
+        var folder = URL(fileURLWithPath: path)
+        if let latest = RunDirectory(path).latestCheckpoint() { folder = latest }
+        agent = try PPOAgent.loadCheckpoint(from: folder)
+        let run = folder.lastPathComponent.hasPrefix("iter_") ? folder.deletingLastPathComponent().deletingLastPathComponent() : folder
+        name = run.lastPathComponent
+    }
+
+    public func act(world: World, envs: Range<Int>, step: Int) throws {
+        guard world.observationLayout.count == agent.observationDim else {
+            throw RolloutViewsError("policy \(name) expects \(agent.observationDim) observations; this world gives \(world.observationLayout.count) (observation mode \(world.spec.task.observationMode.rawValue))")
+        }
+        if step == 0 || evaluator == nil {
+            evaluator = PolicyEvaluator(agent: agent, envCount: world.spec.envCount)
+        } else {
+            evaluator!.observe(episodeEnded: world.envs.pointer(.truncated))
+        }
+        evaluator!.act(observations: world.envs.pointer(.observation), actions: world.hands.pointer(.action))
+    }
+}
