@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "RenderKitTests", dependencies: ["RenderKit"]),
         .testTarget(name: "ShapeEncodingTests", dependencies: ["ShapeEncoding"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
-        .testTarget(name: "RolloutViewsTests", dependencies: ["RolloutViews"]),
+        .testTarget(name: "RolloutViewsTests", dependencies: ["RolloutViews", "Training"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

@@ -1,0 +1,44 @@
+import Foundation
+import RolloutViews
+import Training
+import XCTest
+
+/// A world-train checkpoint drives a rendered rollout deterministically, and a checkpoint for
+/// another observation layout is refused with both sizes named.
+final class CheckpointPolicyTests: XCTestCase {
+    func testCheckpointPolicyActsDeterministicallyAndChecksTheLayout() throws {
+        let run = FileManager.default.temporaryDirectory.appendingPathComponent("ckpt-\(UUID().uuidString)").path
+        var config = TrainConfig()
+        config.envCount = 4
+        config.threads = 1
+        config.iterations = 1
+        config.evalEpisodesPerObject = 0
+        config.ppo.actorHiddenSizes = [16]
+        config.ppo.criticHiddenSizes = [16]
+        try Trainer(config: config, run: RunDirectory(run), log: { _ in }).train()
+        let policy = try PolicyCatalog.make(run, seed: 0)
+        XCTAssertEqual(policy.name, URL(fileURLWithPath: run).lastPathComponent)
+        func actions() throws -> [Float] {
+            var spec = WorldSpec(envCount: 1, seed: 3)
+            spec.randomYaw = false
+            let world = try World(spec: spec, hand: try HandDescription.shadowHand(), assets: try ObjectSet.load(library: nil, split: "train"))
+            let fresh = try PolicyCatalog.make(run, seed: 0)
+            var out: [Float] = []
+            for step in 0..<6 {
+                try fresh.act(world: world, envs: 0..<1, step: step)
+                out += (0..<SceneLayout.actionCount).map { world.hands.pointer(.action)[$0] }
+                try world.step()
+            }
+            return out
+        }
+        let a = try actions(), b = try actions()
+        XCTAssertEqual(a, b)
+        XCTAssertTrue(a.allSatisfy { (-1...1).contains($0) })
+        var spec = WorldSpec(envCount: 1, seed: 3)
+        spec.task.observationMode = .geometryUnaware
+        let other = try World(spec: spec, hand: try HandDescription.shadowHand(), assets: try BuiltinObjects.all())
+        XCTAssertThrowsError(try policy.act(world: other, envs: 0..<1, step: 0)) { error in
+            XCTAssertTrue("\(error)".contains("expects 235 observations; this world gives 161"), "\(error)")
+        }
+    }
+}
