@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Training
+
+/// Runs the ACPPO-vs-PPO benchmark protocol and prints its table.
+struct ProtocolCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "protocol", abstract: "The benchmark protocol (docs/protocol.md): train and evaluate every method x seed, tabulate.")
+
+    @Option(help: "quick (about 20 min per run on 2 cores) or full (bigger machines).")
+    var size: String = "quick"
+    @Option(help: "Comma-separated learners.")
+    var algos: String = "ppo,acppo"
+    @Option(help: "Comma-separated seeds.")
+    var seeds: String = "1,2,3"
+    @Option(help: "Object library with train / test_seen / test_unseen splits (asset-import generate, then encode).")
+    var library: String?
+    @Option(help: "Threads.")
+    var threads: Int = 2
+    @Option(help: "Output folder (one run directory per method and seed, table.md, results.json).")
+    var out: String = "runs/protocol"
+
+    func run() throws {
+        let chosen: BenchmarkProtocol.Size
+        switch size {
+        case "quick": chosen = .quick
+        case "full": chosen = .full
+        default: throw ValidationError("--size must be quick or full, got '\(size)'")
+        }
+        let algorithms = try algos.split(separator: ",").map { name -> TrainConfig.Algorithm in
+            guard let a = TrainConfig.Algorithm(rawValue: String(name)) else { throw ValidationError("--algos: unknown learner '\(name)'") }
+            return a
+        }
+        let seedList = try seeds.split(separator: ",").map { text -> UInt64 in
+            guard let s = UInt64(text) else { throw ValidationError("--seeds: '\(text)' is not a seed") }
+            return s
+        }
+        let table = try BenchmarkProtocol.run(size: chosen, algorithms: algorithms, seeds: seedList, library: library,
+                                              threads: threads, out: out) { print($0) }
+        print(table)
+    }
+}

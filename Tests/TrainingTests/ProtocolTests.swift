@@ -1,0 +1,26 @@
+import Foundation
+import Training
+import XCTest
+
+/// The protocol trains and evaluates every method x seed, tabulates mean +- std, and reuses
+/// finished runs.
+final class ProtocolTests: XCTestCase {
+    func testTinyProtocolTabulatesEveryMethodAndReusesRuns() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("protocol-\(UUID().uuidString)").path
+        let size = BenchmarkProtocol.Size(name: "tiny", envSteps: 64, envCount: 4, episodesPerObject: 1, objectsPerSplit: 2)
+        var lines: [String] = []
+        let table = try BenchmarkProtocol.run(size: size, algorithms: [.ppo, .acppo], seeds: [1, 2], library: nil, threads: 1,
+                                              out: out) { lines.append($0) }
+        let rows = table.split(separator: "\n").filter { $0.hasPrefix("| ppo |") || $0.hasPrefix("| acppo |") }
+        XCTAssertEqual(rows.count, 2, table)
+        XCTAssertTrue(rows.allSatisfy { $0.contains("| 2 |") && $0.contains("+-") }, table)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/table.md"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/acppo-seed2/metrics.csv"))
+        lines.removeAll()
+        let again = try BenchmarkProtocol.run(size: size, algorithms: [.ppo, .acppo], seeds: [1, 2], library: nil, threads: 1,
+                                              out: out) { lines.append($0) }
+        XCTAssertEqual(lines.filter { $0.contains("reusing") }.count, 4)
+        XCTAssertEqual(again.split(separator: "\n").filter { $0.hasPrefix("| ppo |") }.first?.split(separator: "|")[2...4],
+                       rows.first?.split(separator: "|")[2...4])
+    }
+}
