@@ -9,6 +9,13 @@ public enum GraspGeometry {
         for k in 0..<3 { out[k] = pose[k] + offset[k] }
     }
 
+    /// Palm point of a flat root pose [7]. [3]
+    public static func palmPoint(_ pose: [Float]) -> [Float] {
+        var out: [Float] = [0, 0, 0]
+        pose.withUnsafeBufferPointer { p in palmPoint(p.baseAddress!, into: &out) }
+        return out
+    }
+
     /// Euclidean distance between two 3-vectors.
     @inline(__always)
     public static func distance(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>) -> Float {

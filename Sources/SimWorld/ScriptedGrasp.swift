@@ -34,8 +34,8 @@ public struct ScriptedGrasp: Sendable {
     public func act(world: World, env: Int, step: Int) {
         let hands = world.hands, objects = world.objects
         let root = hands.pointer(.rootPose) + 7 * env
-        let palm = palmPoint(root)
-        let startPalm = palmPoint(world.spec.handStartPosition + world.spec.handStartOrientation)
+        let palm = GraspGeometry.palmPoint(Array(UnsafeBufferPointer(start: root, count: 7)))
+        let startPalm = GraspGeometry.palmPoint(world.spec.handStartPosition + world.spec.handStartOrientation)
         // the grasp point: above where the object came to rest (its spawn xy, resting height)
         let asset = Int(objects.pointer(.asset, as: UInt32.self)[env])
         let rest = SceneLayout.tableTop + world.restingPoses[asset].height
@@ -64,16 +64,6 @@ public struct ScriptedGrasp: Sendable {
         for k in 0..<fingers.count { action[6 + k] = fingers[k] }
     }
 
-    /// Palm point: palm position + 0.08 along palm z - 0.02 along palm y (task.md). [3]
-    public func palmPoint(_ pose: UnsafeMutablePointer<Float>) -> [Float] {
-        palmPoint(Array(UnsafeBufferPointer(start: pose, count: 7)))
-    }
-
-    /// Palm point of a flat pose [7].
-    public func palmPoint(_ pose: [Float]) -> [Float] {
-        let offset = Quaternion(Array(pose[3..<7])).rotate([0, -0.02, 0.08])
-        return (0..<3).map { pose[$0] + offset[$0] }
-    }
 
     /// Rotation (axis x angle, world axes) taking the current orientation to `goal`.
     private func orientationError(_ pose: UnsafeMutablePointer<Float>, _ goal: [Float]) -> (Float, Float, Float) {

@@ -70,12 +70,12 @@ public enum BenchmarkProtocol {
         if let data = FileManager.default.contents(atPath: run.evaluation.path),
            let saved = try? JSONDecoder().decode([Evaluator.Result].self, from: data) {
             log("\(folder): already evaluated, reusing")
-            trainer = try Trainer(config: config, run: run, resume: true, log: { _ in })
+            trainer = try Trainer(config: config, run: run, resume: true)
             evaluations = saved
         } else {
             let resume = run.latestCheckpoint() != nil
             log("\(folder): \(resume ? "resuming" : "training") \(algorithm.rawValue), seed \(seed), \(config.iterations) iterations")
-            trainer = try Trainer(config: config, run: run, resume: resume, log: { _ in })
+            trainer = try Trainer(config: config, run: run, resume: resume)
             try trainer.train(progress: TrainingProgress(logFile: run.log))
             evaluations = try trainer.evaluateFinal()
         }

@@ -28,15 +28,13 @@ public final class Trainer {
     /// Seconds of the last iteration: whole rollout, world stepping within it, update.
     var timing = (rollout: 0.0, world: 0.0, update: 0.0)
     let metrics: MetricsLog
-    let log: (String) -> Void
 
     /// A new run in `run` (its config.json is written), or, with `resume`, the run continued
     /// from its latest checkpoint.
-    public init(config: TrainConfig, run: RunDirectory, resume: Bool = false, log: @escaping (String) -> Void = { print($0) }) throws {
+    public init(config: TrainConfig, run: RunDirectory, resume: Bool = false) throws {
         try config.validate()
         self.config = config
         self.run = run
-        self.log = log
         try run.create()
         BLAS.setThreadCount(config.threads)
         let hand = try HandDescription.shadowHand()

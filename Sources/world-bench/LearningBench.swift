@@ -56,7 +56,7 @@ struct LearningBench: ParsableCommand {
         config.evalEpisodesPerObject = 0
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("world-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let trainer = try Trainer(config: config, run: RunDirectory(folder.path), log: { _ in })
+        let trainer = try Trainer(config: config, run: RunDirectory(folder.path))
         try trainer.train()
         let rows = try String(contentsOf: RunDirectory(folder.path).metrics, encoding: .utf8).split(separator: "\n").dropFirst(3)
         let columns = rows.map { $0.split(separator: ",").map { Double($0) ?? 0 } }

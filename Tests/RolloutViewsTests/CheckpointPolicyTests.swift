@@ -15,7 +15,7 @@ final class CheckpointPolicyTests: XCTestCase {
         config.evalEpisodesPerObject = 0
         config.ppo.actorHiddenSizes = [16]
         config.ppo.criticHiddenSizes = [16]
-        try Trainer(config: config, run: RunDirectory(run), log: { _ in }).train()
+        try Trainer(config: config, run: RunDirectory(run)).train()
         let policy = try PolicyCatalog.make(run, seed: 0)
         XCTAssertEqual(policy.name, URL(fileURLWithPath: run).lastPathComponent)
         func actions() throws -> [Float] {

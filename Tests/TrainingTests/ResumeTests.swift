@@ -24,14 +24,14 @@ final class ResumeTests: XCTestCase {
     func testResumeEqualsUninterruptedTraining() throws {
         let config = Self.tinyConfig()
         let straight = temporaryRun(), split = temporaryRun()
-        let a = try Trainer(config: config, run: straight, log: { _ in })
+        let a = try Trainer(config: config, run: straight)
         try a.train()
         var half = config
         half.iterations = 2
-        try Trainer(config: half, run: split, log: { _ in }).train()
+        try Trainer(config: half, run: split).train()
         var rest = config
         rest.iterations = 4
-        let b = try Trainer(config: rest, run: split, resume: true, log: { _ in })
+        let b = try Trainer(config: rest, run: split, resume: true)
         try b.train()
         XCTAssertEqual(a.agent.networks.parameters.toArray(), b.agent.networks.parameters.toArray(), "weights")
         XCTAssertEqual(a.world.hands.snapshot(), b.world.hands.snapshot(), "hand columns")
@@ -52,16 +52,16 @@ final class ResumeTests: XCTestCase {
         let run = temporaryRun()
         var config = Self.tinyConfig()
         config.iterations = 2
-        try Trainer(config: config, run: run, log: { _ in }).train()
+        try Trainer(config: config, run: run).train()
         let folder = run.latestCheckpoint()!
         let world = folder.appendingPathComponent("world.safetensors")
         let bytes = try Data(contentsOf: world)
         try bytes.prefix(bytes.count / 2).write(to: world)
-        XCTAssertThrowsError(try Trainer(config: config, run: run, resume: true, log: { _ in })) { error in
+        XCTAssertThrowsError(try Trainer(config: config, run: run, resume: true)) { error in
             XCTAssertTrue("\(error)".contains("world.safetensors"), "\(error)")
         }
         try FileManager.default.removeItem(at: run.latest)
-        XCTAssertThrowsError(try Trainer(config: config, run: run, resume: true, log: { _ in })) { error in
+        XCTAssertThrowsError(try Trainer(config: config, run: run, resume: true)) { error in
             XCTAssertTrue("\(error)".contains("no checkpoint to resume from"), "\(error)")
         }
     }
