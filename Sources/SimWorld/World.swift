@@ -27,6 +27,8 @@ public final class World: @unchecked Sendable {
     let shapes: ShapeSet
     /// Systems in phase order.
     public let schedule: Schedule<World>
+    /// The episode-start pass: reset flagged envs, then sync and observe only those envs.
+    let episodeStart: Schedule<World>
     /// Asset indices resets draw from.
     let pool: [Int]
     /// How each asset rests on the table, by asset index.
@@ -64,6 +66,11 @@ public final class World: @unchecked Sendable {
              WriteObservationsSystem()] + systems,
             externalInputs: [FieldID(HandField.action), FieldID(EnvField.resetRequested)],
             staticFields: [FieldID(SurfaceField.pose), FieldID(SurfaceField.halfExtents)])
+        episodeStart = try Schedule(
+            [ResetSystem(), SyncStateSystem(onlyResetEnvs: true), WriteObservationsSystem(onlyResetEnvs: true)],
+            externalInputs: [FieldID(HandField.action), FieldID(EnvField.resetRequested)],
+            // every hand and object field was written by the main schedule before this pass runs
+            staticFields: Set(HandField.allCases.map(FieldID.init)).union(ObjectField.allCases.map(FieldID.init)))
         initializeColumns()
         try step(phases: [.reset, .sync, .observations])
         if spec.task.staggerFirstEpisodes { staggerEpisodes() }
@@ -104,7 +111,7 @@ public final class World: @unchecked Sendable {
 
     /// Resets the envs whose episode ended and rewrites their observations (first states).
     public func beginEpisodes() throws {
-        try step(phases: [.reset, .sync, .observations])
+        try episodeStart.run(self, shards: shardPlan, threads: spec.threads)
     }
 
     /// Runs only the systems of the given phases (in phase order).

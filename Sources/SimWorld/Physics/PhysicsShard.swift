@@ -11,6 +11,8 @@ public final class PhysicsShard: @unchecked Sendable {
     let shapes: ShapeSet
     /// Per-env scratch for resets (env indices local to the shard). [envs.count]
     var resetIDs: [UInt32]
+    /// How many envs the last reset phase reset (their local ids lead `resetIDs`).
+    var lastResetCount = 0
     /// Reset scratch: hand root poses [n, 7], joints [n, J], assets [n], object poses [n, 7].
     var resetRoot: [Float], resetJoints: [Float], resetAssets: [UInt32], resetObject: [Float]
 

@@ -20,6 +20,7 @@ struct ResetSystem: System {
             drawInitialState(world, env: e, into: shard, slot: n)
             n += 1
         }
+        shard.lastResetCount = n
         guard n > 0 else { return }
         let status = bs_envs_reset(shard.handle, shard.resetIDs, UInt32(n), shard.resetRoot, shard.resetJoints,
                                    shard.resetAssets, shard.resetObject)

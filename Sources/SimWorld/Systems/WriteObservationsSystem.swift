@@ -3,6 +3,8 @@ import ECSCore
 /// Encodes each env's state into its `env.observation` row in ObservationLayout order, scaled
 /// as published and clipped to +-5 later by the learner.
 struct WriteObservationsSystem: System {
+    /// Encode only the envs the last reset phase reset (the episode-start pass).
+    var onlyResetEnvs = false
     var phase: Phase { .observations }
     var reads: Set<FieldID> {
         Set([HandField.jointPosition, .jointVelocity, .tipPose, .tipVelocity, .tipForce, .rootPose, .action].map(FieldID.init))
@@ -10,10 +12,18 @@ struct WriteObservationsSystem: System {
     }
     var writes: Set<FieldID> { [FieldID(EnvField.observation)] }
 
-    func run(_ world: World, shard: Int, envs: Range<Int>) throws {
+    func run(_ world: World, shard s: Int, envs: Range<Int>) throws {
         let width = world.envs.width(.observation)
         let out = world.envs.pointer(.observation)
-        for e in envs { encode(world, env: e, into: out + width * e) }
+        if onlyResetEnvs {
+            let shard = world.shard(s)
+            for i in 0..<shard.lastResetCount {
+                let e = envs.lowerBound + Int(shard.resetIDs[i])
+                encode(world, env: e, into: out + width * e)
+            }
+        } else {
+            for e in envs { encode(world, env: e, into: out + width * e) }
+        }
     }
 
     /// Writes env `e`'s features to `o` (ObservationLayout.count floats).
