@@ -2,7 +2,7 @@ import ECSCore
 
 /// Per-env bookkeeping. One row per env.
 public enum EnvField: String, FieldSchema {
-    case resetRequested, rngState, episodeStep, reward, episodeReturn, success, terminated, truncated, observation
+    case resetRequested, rngState, episodeStep, reward, episodeReturn, success, graspStage, terminated, truncated, observation
     public static let kind = EntityKind.env
     public var spec: FieldSpec {
         switch self {
@@ -12,6 +12,7 @@ public enum EnvField: String, FieldSchema {
         case .reward: FieldSpec(.float32, width: 1, "reward of the last control step")
         case .episodeReturn: FieldSpec(.float32, width: 1, "sum of rewards since the last reset")
         case .success: FieldSpec(.uint8, width: 1, "1 once the object came within the success distance of the goal this episode")
+        case .graspStage: FieldSpec(.uint8, width: 1, "at the last step: 0 = hand not enclosing the object, 1 = enclosing, 2 = enclosing with the object lifted")
         case .terminated: FieldSpec(.float32, width: 1, "1 when the episode ended by failure (never in this task), else 0")
         case .truncated: FieldSpec(.float32, width: 1, "1 when the episode hit its time limit at the last step, else 0")
         case .observation: FieldSpec(.float32, width: 1, "policy input, ObservationLayout order; width set at run time")

@@ -18,7 +18,7 @@ public enum BenchmarkProtocol {
         /// Objects evaluated per split (spread evenly over the split).
         public var objectsPerSplit: Int
 
-        public static let quick = Size(name: "quick", envSteps: 6_000_000, envCount: 256, episodesPerObject: 4, objectsPerSplit: 50)
+        public static let quick = Size(name: "quick", envSteps: 3_000_000, envCount: 256, episodesPerObject: 4, objectsPerSplit: 50)
         public static let full = Size(name: "full", envSteps: 200_000_000, envCount: 2048, episodesPerObject: 20, objectsPerSplit: 1000)
 
         public init(name: String, envSteps: Int, envCount: Int, episodesPerObject: Int, objectsPerSplit: Int) {

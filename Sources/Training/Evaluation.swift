@@ -35,10 +35,18 @@ public enum Evaluation {
 }
 
 extension Trainer {
-    /// The end-of-training evaluation: train split, and seen / unseen when training on a
-    /// library; written to eval.json.
+    /// The end-of-training evaluation of the best checkpoint (or of the final weights when
+    /// selection is off): train split, and seen / unseen when training on a library; written
+    /// to eval.json.
     public func evaluateFinal() throws -> [Evaluator.Result] {
         guard config.evalEpisodesPerObject > 0 else { return [] }
+        var agent = self.agent
+        var source = "final weights (iteration \(state.iteration))"
+        if let iteration = state.bestIteration, let success = state.bestSuccess,
+           FileManager.default.fileExists(atPath: run.best.path) {
+            agent = try PPOAgent.loadCheckpoint(from: run.best)
+            source = String(format: "checkpoints/best (iteration %d, selection success %.3f)", iteration, success)
+        }
         let splits = config.library == nil ? ["train"] : ["train", "seen", "unseen"]
         var results: [Evaluator.Result] = []
         for split in splits {
@@ -47,6 +55,7 @@ extension Trainer {
             results.append(try Evaluator.evaluate(agent: agent, assets: assets, split: split, task: config.task,
                                                   episodesPerObject: config.evalEpisodesPerObject,
                                                   envCount: min(config.envCount, 256), threads: config.threads))
+            results[results.count - 1].checkpoint = source
         }
         try AtomicFile.writeJSON(results, to: run.evaluation.path)
         return results
@@ -64,6 +73,7 @@ public enum RunSummary {
             lines.append(String(format: "eval %@: success %.1f %% (%d objects, %d deterministic episodes)", r.split,
                                 100 * r.successRate, r.perObject.count, r.episodes))
         }
+        if let source = results.first?.checkpoint { lines.append("evaluated: \(source)") }
         lines.append("files: \(trainer.run.root.path)/{config.json, metrics.csv, train.log, checkpoints/, eval.json}")
         return lines.joined(separator: "\n")
     }

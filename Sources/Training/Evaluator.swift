@@ -16,6 +16,8 @@ public enum Evaluator {
         public var perObject: [String: Float]
         /// Episodes run.
         public var episodes: Int
+        /// Which weights were evaluated (set by the end-of-training evaluation).
+        public var checkpoint: String?
     }
 
     /// Evaluates `agent` on `assets` with `episodesPerObject` episodes each, `envCount` at a time.

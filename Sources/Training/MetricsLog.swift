@@ -6,12 +6,14 @@ public struct IterationMetrics: Sendable, Equatable {
     public var iteration = 0, envSteps = 0
     public var wallSeconds = 0.0, stepsPerSecond = 0.0
     public var meanReward: Float = 0, successRate: Float = 0
+    /// Fraction of the iteration's env steps with the hand enclosing the object / enclosing it lifted.
+    public var enclosedRate: Float = 0, liftedRate: Float = 0
     public var stats = PPOUpdateStats()
     /// Seconds of this iteration: rollout (world stepping within it) and update.
     public var rolloutSeconds = 0.0, worldSeconds = 0.0, updateSeconds = 0.0
 
     /// The CSV header (the column order render-rollout's curves read).
-    public static let header = "iteration,env_steps,wall_s,sps,mean_reward,success_rate,policy_loss,value_loss,entropy,approx_kl,clip_fraction,explained_variance,learning_rate,rollout_s,world_s,update_s"
+    public static let header = "iteration,env_steps,wall_s,sps,mean_reward,success_rate,policy_loss,value_loss,entropy,approx_kl,clip_fraction,explained_variance,learning_rate,rollout_s,world_s,update_s,enclosed_rate,lifted_rate"
 
     /// The CSV row.
     public var row: String {
@@ -19,7 +21,8 @@ public struct IterationMetrics: Sendable, Equatable {
         return [String(iteration), String(envSteps), String(format: "%.3f", wallSeconds), String(format: "%.1f", stepsPerSecond),
                 "\(meanReward)", "\(successRate)", "\(l.surrogateLoss)", "\(l.valueLoss)", "\(l.entropy)", "\(l.approxKL)",
                 "\(l.clipFraction)", "\(stats.explainedVariance)", "\(l.learningRate)", String(format: "%.4f", rolloutSeconds),
-                String(format: "%.4f", worldSeconds), String(format: "%.4f", updateSeconds)].joined(separator: ",")
+                String(format: "%.4f", worldSeconds), String(format: "%.4f", updateSeconds),
+                "\(enclosedRate)", "\(liftedRate)"].joined(separator: ",")
     }
 }
 

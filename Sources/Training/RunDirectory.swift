@@ -18,6 +18,8 @@ public struct RunDirectory: Sendable {
     public var checkpoints: URL { root.appendingPathComponent("checkpoints") }
     /// Name of the newest complete checkpoint folder.
     public var latest: URL { checkpoints.appendingPathComponent("latest.txt") }
+    /// Copy of the checkpoint with the best selection success (TrainConfig.selectionObjects).
+    public var best: URL { checkpoints.appendingPathComponent("best") }
     /// Final evaluation.
     public var evaluation: URL { root.appendingPathComponent("eval.json") }
 

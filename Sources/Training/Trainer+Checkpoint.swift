@@ -8,6 +8,7 @@ extension Trainer {
     /// is rebuilt from the saved columns, exactly as a resume will rebuild it.
     func checkpoint() throws {
         let fm = FileManager.default
+        let improved = try selectCheckpoint()
         let final = run.checkpoint(state.iteration)
         let temporary = run.checkpoints.appendingPathComponent(".tmp-" + final.lastPathComponent)
         try? fm.removeItem(at: temporary)
@@ -19,7 +20,31 @@ extension Trainer {
         try? fm.removeItem(at: final)
         try fm.moveItem(at: temporary, to: final)
         try AtomicFile.write(Data(final.lastPathComponent.utf8), to: run.latest.path)
+        if improved { try copyFolder(final, to: run.best) }
         try self.world.rebuildPhysics()
+    }
+
+    /// One deterministic episode on each selection object; records a new best (ties go to the
+    /// later checkpoint) and says whether this checkpoint is it.
+    private func selectCheckpoint() throws -> Bool {
+        guard !selectionAssets.isEmpty else { return false }
+        let result = try Evaluator.evaluate(agent: agent, assets: selectionAssets, split: "train", task: config.task,
+                                            episodesPerObject: 1, envCount: min(selectionAssets.count, 256),
+                                            threads: config.threads, seed: 2000)
+        guard result.successRate >= (state.bestSuccess ?? 0) else { return false }
+        state.bestSuccess = result.successRate
+        state.bestIteration = state.iteration
+        return true
+    }
+
+    /// Replaces `destination` with a copy of `source` (copied under a temporary name, then renamed).
+    private func copyFolder(_ source: URL, to destination: URL) throws {
+        let fm = FileManager.default
+        let temporary = destination.deletingLastPathComponent().appendingPathComponent(".tmp-" + destination.lastPathComponent)
+        try? fm.removeItem(at: temporary)
+        try fm.copyItem(at: source, to: temporary)
+        try? fm.removeItem(at: destination)
+        try fm.moveItem(at: temporary, to: destination)
     }
 
     /// Restores learner, world and counters from a checkpoint folder.

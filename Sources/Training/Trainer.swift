@@ -10,6 +10,9 @@ struct TrainerState: Codable, Equatable {
     /// Success rate of the episodes finished in the last iteration that finished any.
     var successRate: Float = 0
     var episodesFinished = 0
+    /// Best selection success so far (fraction) and the iteration of that checkpoint; nil before the first.
+    var bestSuccess: Float?
+    var bestIteration: Int?
 }
 
 /// A training run: the ECS world feeding the learner through the world's own columns (the
@@ -27,7 +30,11 @@ public final class Trainer {
     var state = TrainerState()
     /// Seconds of the last iteration: whole rollout, world stepping within it, update.
     var timing = (rollout: 0.0, world: 0.0, update: 0.0)
+    /// Fractions of the last iteration's env steps at grasp stage >= 1 (enclosed) and 2 (lifted).
+    var stageRates: (enclosed: Float, lifted: Float) = (0, 0)
     let metrics: MetricsLog
+    /// Training-split objects of the checkpoint selection (empty when it is off).
+    let selectionAssets: [ObjectAsset]
 
     /// A new run in `run` (its config.json is written), or, with `resume`, the run continued
     /// from its latest checkpoint.
@@ -42,6 +49,7 @@ public final class Trainer {
         var spec = WorldSpec(envCount: config.envCount, threads: config.threads, seed: config.seed)
         spec.task = config.task
         world = try World(spec: spec, hand: hand, assets: assets)
+        selectionAssets = config.selectionObjects > 0 ? Evaluation.subset(assets, limit: config.selectionObjects) : []
         agent = try PPOAgent(config: config.resolvedPPO, observationDim: world.observationLayout.count,
                              actionDim: SceneLayout.actionCount, seed: config.seed)
         var restoredIteration: Int?
@@ -73,6 +81,7 @@ public final class Trainer {
             m.stepsPerSecond = Double(config.envCount * config.ppo.stepsPerRollout) / seconds
             m.meanReward = stats.meanReward
             m.successRate = state.successRate
+            (m.enclosedRate, m.liftedRate) = stageRates
             m.stats = stats
             (m.rolloutSeconds, m.worldSeconds, m.updateSeconds) = timing
             metrics.append(m)
@@ -85,7 +94,8 @@ public final class Trainer {
     func iterate() throws -> PPOUpdateStats {
         let obs = world.envs.pointer(.observation), actions = world.hands.pointer(.action)
         let success = world.envs.pointer(.success, as: UInt8.self), truncated = world.envs.pointer(.truncated)
-        var finished = 0, succeeded = 0
+        let stage = world.envs.pointer(.graspStage, as: UInt8.self)
+        var finished = 0, succeeded = 0, enclosed = 0, lifted = 0
         let t0 = Date()
         var physicsSeconds = 0.0
         for _ in 0..<config.ppo.stepsPerRollout {
@@ -93,7 +103,10 @@ public final class Trainer {
             let p0 = Date()
             try world.advance()
             physicsSeconds += Date().timeIntervalSince(p0)
-            for e in 0..<config.envCount where truncated[e] != 0 {
+            for e in 0..<config.envCount {
+                enclosed += stage[e] >= 1 ? 1 : 0
+                lifted += stage[e] >= 2 ? 1 : 0
+                guard truncated[e] != 0 else { continue }
                 finished += 1
                 succeeded += Int(success[e])
             }
@@ -102,6 +115,8 @@ public final class Trainer {
             try world.beginEpisodes()
         }
         if finished > 0 { state.successRate = Float(succeeded) / Float(finished) }
+        let samples = Float(config.envCount * config.ppo.stepsPerRollout)
+        stageRates = (Float(enclosed) / samples, Float(lifted) / samples)
         state.episodesFinished += finished
         let t1 = Date()
         let stats = agent.update(nextObservations: obs)

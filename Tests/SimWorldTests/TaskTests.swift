@@ -17,6 +17,7 @@ final class TaskTests: XCTestCase {
         setTips(Array(repeating: [0, 0, 0.4], count: 5), around: object)
         var r = ComputeRewardsSystem.reward(task: task, object: object, tips: tips, palm: palm, goal: goal, restZ: 0.63, forceZ: 1)
         XCTAssertEqual(r.reward, -0.5 * 2.0 - 0.37, accuracy: 1e-5)
+        XCTAssertEqual(r.stage, 0)
         // 2: enclosed (tips 0.1 away each: sum 0.5; palm 0.05), lifted 5 cm, force action 0.5
         object = [0, 0, 0.68]
         palm = [0, 0, 0.73]
@@ -24,12 +25,14 @@ final class TaskTests: XCTestCase {
         r = ComputeRewardsSystem.reward(task: task, object: object, tips: tips, palm: palm, goal: goal, restZ: 0.63, forceZ: 0.5)
         let goalDist: Float = 0.22
         XCTAssertEqual(r.reward, -0.25 - 0.05 + 0.9 - 2 * goalDist + 0.1 + 0.05, accuracy: 1e-5)
+        XCTAssertEqual(r.stage, 2, "enclosed and lifted")
         // 3: enclosed but resting (no lift term): the lift term must not fire on the table
         object = [0, 0, 0.63]
         palm = [0, 0, 0.68]
         setTips([[0.1, 0, 0], [-0.1, 0, 0], [0, 0.1, 0], [0, -0.1, 0], [0, 0, -0.1]], around: object)
         r = ComputeRewardsSystem.reward(task: task, object: object, tips: tips, palm: palm, goal: goal, restZ: 0.63, forceZ: 1)
         XCTAssertEqual(r.reward, -0.25 - 0.05 + 0.9 - 2 * 0.27, accuracy: 1e-5)
+        XCTAssertEqual(r.stage, 1, "enclosed, still on the table")
         // 4: at the goal (3 cm away): high lift, bonus, success distance
         object = [0, 0, 0.87]
         palm = [0, 0, 0.92]
@@ -37,6 +40,7 @@ final class TaskTests: XCTestCase {
         r = ComputeRewardsSystem.reward(task: task, object: object, tips: tips, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
         XCTAssertEqual(r.goalDistance, 0.03, accuracy: 1e-5)
         XCTAssertEqual(r.reward, -0.25 - 0.05 + 0.9 - 0.06 + 0.2 + 1 / 1.3, accuracy: 1e-5)
+        XCTAssertEqual(r.stage, 2)
     }
 
     func testSuccessIsStickyAndTimeLimitTruncates() throws {

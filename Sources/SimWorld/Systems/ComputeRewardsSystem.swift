@@ -11,7 +11,7 @@ struct ComputeRewardsSystem: System {
          FieldID(HandField.action), FieldID(EnvField.episodeStep)]
     }
     var writes: Set<FieldID> {
-        [FieldID(EnvField.reward), FieldID(EnvField.episodeReturn), FieldID(EnvField.success), FieldID(EnvField.truncated),
+        [FieldID(EnvField.reward), FieldID(EnvField.episodeReturn), FieldID(EnvField.success), FieldID(EnvField.graspStage), FieldID(EnvField.truncated),
          FieldID(EnvField.terminated), FieldID(EnvField.resetRequested)]
     }
 
@@ -22,7 +22,7 @@ struct ComputeRewardsSystem: System {
         let reward = world.envs.pointer(.reward), ret = world.envs.pointer(.episodeReturn)
         let success = world.envs.pointer(.success, as: UInt8.self), truncated = world.envs.pointer(.truncated)
         let steps = world.envs.pointer(.episodeStep, as: UInt32.self), reset = world.envs.pointer(.resetRequested, as: UInt8.self)
-        let terminated = world.envs.pointer(.terminated)
+        let terminated = world.envs.pointer(.terminated), stage = world.envs.pointer(.graspStage, as: UInt8.self)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: 6) { scratch in
             let palm = scratch.baseAddress!, goal = palm + 3
             for k in 0..<3 { goal[k] = SceneLayout.goal[k] }
@@ -33,6 +33,7 @@ struct ComputeRewardsSystem: System {
                 let r = Self.reward(task: task, object: object, tips: tips + 7 * SceneLayout.tipCount * e, palm: palm,
                                     goal: goal, restZ: rest, forceZ: min(max(actions[SceneLayout.actionCount * e + 2], -1), 1))
                 reward[e] = r.reward
+                stage[e] = r.stage
                 ret[e] += r.reward
                 if r.goalDistance <= task.successDistance { success[e] = 1 }
                 terminated[e] = 0
@@ -45,7 +46,7 @@ struct ComputeRewardsSystem: System {
 
     /// Reward of one env and its goal distance. `tips` [5, 7] poses, others 3-vectors.
     static func reward(task: TaskSpec, object: UnsafePointer<Float>, tips: UnsafePointer<Float>, palm: UnsafePointer<Float>,
-                       goal: UnsafePointer<Float>, restZ: Float, forceZ: Float) -> (reward: Float, goalDistance: Float) {
+                       goal: UnsafePointer<Float>, restZ: Float, forceZ: Float) -> (reward: Float, goalDistance: Float, stage: UInt8) {
         var fingerSum: Float = 0
         for t in 0..<SceneLayout.tipCount { fingerSum += GraspGeometry.distance(object, tips + 7 * t) }
         let fingerDist = min(fingerSum, task.fingerDistanceCap)
@@ -53,11 +54,19 @@ struct ComputeRewardsSystem: System {
         let goalDist = GraspGeometry.distance(goal, object)
         let encloses = fingerDist <= task.fingerEncloseDistance && handDist <= task.handEncloseDistance
         var reward = -0.5 * fingerDist - 1.0 * handDist
+        var stage: UInt8 = 0
         if encloses {
+            stage = 1
             reward += 0.9 - 2 * goalDist
-            if object[2] >= task.highLiftHeight { reward += 0.2 } else if object[2] >= restZ + task.liftThreshold { reward += 0.1 + 0.1 * forceZ }
+            if object[2] >= task.highLiftHeight {
+                reward += 0.2
+                stage = 2
+            } else if object[2] >= restZ + task.liftThreshold {
+                reward += 0.1 + 0.1 * forceZ
+                stage = 2
+            }
             if goalDist <= task.successDistance { reward += 1 / (1 + 10 * goalDist) }
         }
-        return (reward, goalDist)
+        return (reward, goalDist, stage)
     }
 }
