@@ -69,21 +69,32 @@ void bs_apply_drives(bs_world *w, float subDt) {
 /// Sums, per fingertip link, the contact impulses of the last substep divided by its length.
 void bs_gather_tip_forces(bs_world *w, float subDt) {
     std::memset(w->tipForce.data(), 0, w->tipForce.size() * sizeof(float));
+    std::memset(w->tipObjectForce.data(), 0, w->tipObjectForce.size() * sizeof(float));
     const float inv = 1.0f / subDt;
+    const int tc = (int)w->model.tipLinks.size();
     btCollisionDispatcher *d = w->dispatcher.get();
     for (int i = 0; i < d->getNumManifolds(); ++i) {
         const btPersistentManifold *m = d->getManifoldByIndexInternal(i);
         int ia = m->getBody0()->getUserIndex(), ib = m->getBody1()->getUserIndex();
         if (ia < 0 && ib < 0) continue;
         btVector3 sum(0, 0, 0);
+        float normal = 0;
         for (int p = 0; p < m->getNumContacts(); ++p) {
             const btManifoldPoint &pt = m->getContactPoint(p);
             sum += pt.m_normalWorldOnB * pt.m_appliedImpulse + pt.m_lateralFrictionDir1 * pt.m_appliedImpulseLateral1 +
                    pt.m_lateralFrictionDir2 * pt.m_appliedImpulseLateral2;
+            normal += pt.m_appliedImpulse;
         }
         sum *= inv;  // the normal points from B to A: +sum acts on A, -sum on B
-        if (ia >= 0) for (int k = 0; k < 3; ++k) w->tipForce[3 * ia + k] += sum[k];
-        if (ib >= 0) for (int k = 0; k < 3; ++k) w->tipForce[3 * ib + k] -= sum[k];
+        normal *= inv;
+        if (ia >= 0) {
+            for (int k = 0; k < 3; ++k) w->tipForce[3 * ia + k] += sum[k];
+            if (m->getBody1() == w->envs[ia / tc].object) w->tipObjectForce[ia] += normal;
+        }
+        if (ib >= 0) {
+            for (int k = 0; k < 3; ++k) w->tipForce[3 * ib + k] -= sum[k];
+            if (m->getBody0() == w->envs[ib / tc].object) w->tipObjectForce[ib] += normal;
+        }
     }
 }
 

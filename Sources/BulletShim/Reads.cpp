@@ -55,6 +55,18 @@ extern "C" bs_status bs_hands_read(const bs_world *w, const uint32_t *envs, uint
     return BS_OK;
 }
 
+extern "C" bs_status bs_hands_read_tip_object_force(const bs_world *w, const uint32_t *envs, uint32_t n, float *force) {
+    if (!w || !force) return BS_ERR_INVALID_ARG;
+    bs_status s = bs_check_envs(w, envs, n, "bs_hands_read_tip_object_force");
+    if (s != BS_OK) return s;
+    const size_t tc = w->model.tipLinks.size();
+    for (uint32_t i = 0; i < n; ++i) {
+        uint32_t e = bs_env_at(envs, i);
+        for (size_t k = 0; k < tc; ++k) force[tc * i + k] = w->tipObjectForce[tc * e + k];
+    }
+    return BS_OK;
+}
+
 extern "C" bs_status bs_objects_read(const bs_world *w, const uint32_t *envs, uint32_t n, float *pose, float *vel,
                                      uint32_t *asset) {
     if (!w) return BS_ERR_INVALID_ARG;

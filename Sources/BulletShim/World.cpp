@@ -107,6 +107,7 @@ extern "C" bs_status bs_world_create(const bs_world_desc *desc, bs_world **out, 
         if (bs_build_hand(w.get(), e) != BS_OK) return create_fail(err, err_size, w->error);
     }
     w->tipForce.assign((size_t)desc->env_count * w->model.tipLinks.size() * 3, 0.f);
+    w->tipObjectForce.assign((size_t)desc->env_count * w->model.tipLinks.size(), 0.f);
     w->scratchOmega.resize(w->model.links.size() + 1);
     w->scratchVel.resize(w->model.links.size() + 1);
     *out = w.release();

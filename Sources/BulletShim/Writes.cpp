@@ -115,6 +115,7 @@ extern "C" bs_status bs_envs_reset(bs_world *w, const uint32_t *envs, uint32_t n
         reset_object(w, env, assets[i], objPose + 7 * i);
         forget_contacts(w, env);
         for (size_t k = 0; k < w->model.tipLinks.size() * 3; ++k) w->tipForce[e * w->model.tipLinks.size() * 3 + k] = 0;
+        for (size_t k = 0; k < w->model.tipLinks.size(); ++k) w->tipObjectForce[e * w->model.tipLinks.size() + k] = 0;
     }
     return BS_OK;
 }

@@ -22,7 +22,7 @@ public enum EnvField: String, FieldSchema {
 
 /// The floating hand. One row per env.
 public enum HandField: String, FieldSchema {
-    case action, wrench, jointTarget, rootPose, rootVelocity, jointPosition, jointVelocity, tipPose, tipVelocity, tipForce, linkPose
+    case action, wrench, jointTarget, rootPose, rootVelocity, jointPosition, jointVelocity, tipPose, tipVelocity, tipForce, tipObjectForce, linkPose
     public static let kind = EntityKind.hand
     public var spec: FieldSpec {
         let j = SceneLayout.jointCount, t = SceneLayout.tipCount
@@ -37,6 +37,7 @@ public enum HandField: String, FieldSchema {
         case .tipPose: return FieldSpec(.float32, width: 7 * t, "fingertip poses [tip, 7]: position m, quaternion xyzw")
         case .tipVelocity: return FieldSpec(.float32, width: 6 * t, "fingertip velocities [tip, 6]: m/s, rad/s")
         case .tipForce: return FieldSpec(.float32, width: 3 * t, "net contact force on each fingertip link [tip, 3], N")
+        case .tipObjectForce: return FieldSpec(.float32, width: t, "normal contact force between each fingertip link and the object [tip], N")
         case .linkPose: return FieldSpec(.float32, width: 7 * (1 + j), "palm then each joint's frame [1 + joint, 7]: m, xyzw; written only by RecordLinkPosesSystem")
         }
     }

@@ -26,6 +26,11 @@ public struct TaskSpec: Sendable, Codable, Equatable {
     public var fingerDistanceCap: Float = 3.0, handDistanceCap: Float = 0.5
     /// The hand "encloses" the object when the tip sum and palm distances are below these, metres.
     public var fingerEncloseDistance: Float = 0.6, handEncloseDistance: Float = 0.12
+    /// Also require, for "encloses", that the thumb tip and at least one other fingertip touch
+    /// the object (off = the published distance-only test, which a fist beside the object passes).
+    public var encloseNeedsContact: Bool = false
+    /// Reward per fingertip touching the object, every step (0 = published: no contact term).
+    public var tipContactReward: Float = 0
 
     public init() {}
 }

@@ -12,17 +12,18 @@ final class TaskTests: XCTestCase {
             for t in 0..<5 { for k in 0..<3 { tips[7 * t + k] = o[k] + offsets[t][k] }; tips[7 * t + 6] = 1 }
         }
         let goal: [Float] = [0, 0, 0.9]
+        var contacts = [Float](repeating: 0, count: 5)
         // 1: hand far away: only the distance terms
         var object: [Float] = [0, 0, 0.63], palm: [Float] = [0, 0, 1.0]
         setTips(Array(repeating: [0, 0, 0.4], count: 5), around: object)
-        var r = ComputeRewardsSystem.reward(task: task, object: object, tips: tips, palm: palm, goal: goal, restZ: 0.63, forceZ: 1)
+        var r = ComputeRewardsSystem.reward(task: task, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 1)
         XCTAssertEqual(r.reward, -0.5 * 2.0 - 0.37, accuracy: 1e-5)
         XCTAssertEqual(r.stage, 0)
         // 2: enclosed (tips 0.1 away each: sum 0.5; palm 0.05), lifted 5 cm, force action 0.5
         object = [0, 0, 0.68]
         palm = [0, 0, 0.73]
         setTips([[0.1, 0, 0], [-0.1, 0, 0], [0, 0.1, 0], [0, -0.1, 0], [0, 0, -0.1]], around: object)
-        r = ComputeRewardsSystem.reward(task: task, object: object, tips: tips, palm: palm, goal: goal, restZ: 0.63, forceZ: 0.5)
+        r = ComputeRewardsSystem.reward(task: task, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0.5)
         let goalDist: Float = 0.22
         XCTAssertEqual(r.reward, -0.25 - 0.05 + 0.9 - 2 * goalDist + 0.1 + 0.05, accuracy: 1e-5)
         XCTAssertEqual(r.stage, 2, "enclosed and lifted")
@@ -30,17 +31,34 @@ final class TaskTests: XCTestCase {
         object = [0, 0, 0.63]
         palm = [0, 0, 0.68]
         setTips([[0.1, 0, 0], [-0.1, 0, 0], [0, 0.1, 0], [0, -0.1, 0], [0, 0, -0.1]], around: object)
-        r = ComputeRewardsSystem.reward(task: task, object: object, tips: tips, palm: palm, goal: goal, restZ: 0.63, forceZ: 1)
+        r = ComputeRewardsSystem.reward(task: task, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 1)
         XCTAssertEqual(r.reward, -0.25 - 0.05 + 0.9 - 2 * 0.27, accuracy: 1e-5)
         XCTAssertEqual(r.stage, 1, "enclosed, still on the table")
         // 4: at the goal (3 cm away): high lift, bonus, success distance
         object = [0, 0, 0.87]
         palm = [0, 0, 0.92]
         setTips([[0.1, 0, 0], [-0.1, 0, 0], [0, 0.1, 0], [0, -0.1, 0], [0, 0, -0.1]], around: object)
-        r = ComputeRewardsSystem.reward(task: task, object: object, tips: tips, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
+        r = ComputeRewardsSystem.reward(task: task, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
         XCTAssertEqual(r.goalDistance, 0.03, accuracy: 1e-5)
         XCTAssertEqual(r.reward, -0.25 - 0.05 + 0.9 - 0.06 + 0.2 + 1 / 1.3, accuracy: 1e-5)
         XCTAssertEqual(r.stage, 2)
+        // 5: the contact test: the same state encloses only with the thumb and another tip touching
+        var contactTask = task
+        contactTask.encloseNeedsContact = true
+        r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
+        XCTAssertEqual(r.reward, -0.25 - 0.05, accuracy: 1e-5, "no contact: distance terms only")
+        XCTAssertEqual(r.stage, 0)
+        contacts = [0, 0, 0, 0, 2.0]
+        r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
+        XCTAssertEqual(r.stage, 0, "thumb alone is not a grasp")
+        contacts = [0, 1.5, 0, 0, 2.0]
+        r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
+        XCTAssertEqual(r.reward, -0.25 - 0.05 + 0.9 - 0.06 + 0.2 + 1 / 1.3, accuracy: 1e-5, "thumb and middle finger: enclosed")
+        XCTAssertEqual(r.stage, 2)
+        contactTask.tipContactReward = 0.05
+        r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
+        let heldAtGoal: Float = -0.25 - 0.05 + 0.9 - 0.06 + 0.2 + 1 / 1.3
+        XCTAssertEqual(r.reward, heldAtGoal + 2 * 0.05, accuracy: 1e-5, "two touching tips")
     }
 
     func testSuccessIsStickyAndTimeLimitTruncates() throws {

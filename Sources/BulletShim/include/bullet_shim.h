@@ -179,6 +179,10 @@ bs_status bs_hands_read(const bs_world *world, const uint32_t *envs, uint32_t n,
                         float *root_pose, float *root_velocity, float *joint_pos, float *joint_vel,
                         float *tip_pose, float *tip_velocity, float *tip_force);
 
+/** Normal contact force between each fingertip link and its env's object over the last
+ *  substep, N: [n, tip_count] (0 where the tip does not touch the object). */
+bs_status bs_hands_read_tip_object_force(const bs_world *world, const uint32_t *envs, uint32_t n, float *force);
+
 /** Object state: pose [n,7], velocity [n,6] (linear, angular), asset index [n]. */
 bs_status bs_objects_read(const bs_world *world, const uint32_t *envs, uint32_t n,
                           float *pose, float *velocity, uint32_t *asset);

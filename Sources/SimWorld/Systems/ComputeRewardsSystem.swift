@@ -7,7 +7,7 @@ import ECSCore
 struct ComputeRewardsSystem: System {
     var phase: Phase { .rewards }
     var reads: Set<FieldID> {
-        [FieldID(ObjectField.pose), FieldID(ObjectField.asset), FieldID(HandField.tipPose), FieldID(HandField.rootPose),
+        [FieldID(ObjectField.pose), FieldID(ObjectField.asset), FieldID(HandField.tipPose), FieldID(HandField.tipObjectForce), FieldID(HandField.rootPose),
          FieldID(HandField.action), FieldID(EnvField.episodeStep)]
     }
     var writes: Set<FieldID> {
@@ -18,7 +18,7 @@ struct ComputeRewardsSystem: System {
     func run(_ world: World, shard: Int, envs: Range<Int>) throws {
         let task = world.spec.task
         let objects = world.objects.pointer(.pose), assets = world.objects.pointer(.asset, as: UInt32.self)
-        let tips = world.hands.pointer(.tipPose), roots = world.hands.pointer(.rootPose), actions = world.hands.pointer(.action)
+        let tips = world.hands.pointer(.tipPose), contacts = world.hands.pointer(.tipObjectForce), roots = world.hands.pointer(.rootPose), actions = world.hands.pointer(.action)
         let reward = world.envs.pointer(.reward), ret = world.envs.pointer(.episodeReturn)
         let success = world.envs.pointer(.success, as: UInt8.self), truncated = world.envs.pointer(.truncated)
         let steps = world.envs.pointer(.episodeStep, as: UInt32.self), reset = world.envs.pointer(.resetRequested, as: UInt8.self)
@@ -30,7 +30,8 @@ struct ComputeRewardsSystem: System {
                 let object = objects + 7 * e
                 let rest = SceneLayout.tableTop + world.restingPoses[Int(assets[e])].height
                 GraspGeometry.palmPoint(roots + 7 * e, into: palm)
-                let r = Self.reward(task: task, object: object, tips: tips + 7 * SceneLayout.tipCount * e, palm: palm,
+                let r = Self.reward(task: task, object: object, tips: tips + 7 * SceneLayout.tipCount * e,
+                                    tipContacts: contacts + SceneLayout.tipCount * e, palm: palm,
                                     goal: goal, restZ: rest, forceZ: min(max(actions[SceneLayout.actionCount * e + 2], -1), 1))
                 reward[e] = r.reward
                 stage[e] = r.stage
@@ -44,16 +45,25 @@ struct ComputeRewardsSystem: System {
         }
     }
 
-    /// Reward of one env and its goal distance. `tips` [5, 7] poses, others 3-vectors.
-    static func reward(task: TaskSpec, object: UnsafePointer<Float>, tips: UnsafePointer<Float>, palm: UnsafePointer<Float>,
+    /// Reward of one env, its goal distance and grasp stage. `tips` [5, 7] poses, `tipContacts`
+    /// [5] tip-object normal forces (thumb last), others 3-vectors.
+    static func reward(task: TaskSpec, object: UnsafePointer<Float>, tips: UnsafePointer<Float>, tipContacts: UnsafePointer<Float>,
+                       palm: UnsafePointer<Float>,
                        goal: UnsafePointer<Float>, restZ: Float, forceZ: Float) -> (reward: Float, goalDistance: Float, stage: UInt8) {
         var fingerSum: Float = 0
         for t in 0..<SceneLayout.tipCount { fingerSum += GraspGeometry.distance(object, tips + 7 * t) }
         let fingerDist = min(fingerSum, task.fingerDistanceCap)
         let handDist = min(GraspGeometry.distance(object, palm), task.handDistanceCap)
         let goalDist = GraspGeometry.distance(goal, object)
-        let encloses = fingerDist <= task.fingerEncloseDistance && handDist <= task.handEncloseDistance
+        var encloses = fingerDist <= task.fingerEncloseDistance && handDist <= task.handEncloseDistance
+        if task.encloseNeedsContact {
+            let thumb = SceneLayout.tipCount - 1
+            encloses = encloses && tipContacts[thumb] > 0 && (0..<thumb).contains { tipContacts[$0] > 0 }
+        }
         var reward = -0.5 * fingerDist - 1.0 * handDist
+        if task.tipContactReward != 0 {
+            for t in 0..<SceneLayout.tipCount where tipContacts[t] > 0 { reward += task.tipContactReward }
+        }
         var stage: UInt8 = 0
         if encloses {
             stage = 1

@@ -9,7 +9,7 @@ struct SyncStateSystem: System {
     var phase: Phase { .sync }
     var reads: Set<FieldID> { [] }
     var writes: Set<FieldID> {
-        Set([HandField.rootPose, .rootVelocity, .jointPosition, .jointVelocity, .tipPose, .tipVelocity, .tipForce].map(FieldID.init))
+        Set([HandField.rootPose, .rootVelocity, .jointPosition, .jointVelocity, .tipPose, .tipVelocity, .tipForce, .tipObjectForce].map(FieldID.init))
             .union([FieldID(ObjectField.pose), FieldID(ObjectField.velocity)])
     }
 
@@ -32,6 +32,7 @@ struct SyncStateSystem: System {
         func rows(_ f: HandField) -> UnsafeMutablePointer<Float> { h.pointer(f) + f.spec.width * e0 }
         try PhysicsError.check(bs_hands_read(shard.handle, local, n, rows(.rootPose), rows(.rootVelocity), rows(.jointPosition),
                                              rows(.jointVelocity), rows(.tipPose), rows(.tipVelocity), rows(.tipForce)), shard.handle)
+        try PhysicsError.check(bs_hands_read_tip_object_force(shard.handle, local, n, rows(.tipObjectForce)), shard.handle)
         try PhysicsError.check(bs_objects_read(shard.handle, local, n, o.pointer(.pose) + 7 * e0, o.pointer(.velocity) + 6 * e0, nil),
                                shard.handle)
     }
