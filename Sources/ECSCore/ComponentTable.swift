@@ -59,6 +59,11 @@ public final class ComponentTable<Field: FieldSchema>: @unchecked Sendable {
     /// Raw bytes of a whole column (for snapshots and bit-identity checks).
     public func bytes(_ field: Field) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(storage[field]!) }
 
+    /// Zeroes one whole column.
+    public func zero(_ field: Field) {
+        UnsafeMutableRawBufferPointer(storage[field]!).initializeMemory(as: UInt8.self, repeating: 0)
+    }
+
     /// Zeroes every field of the given rows.
     public func zero(rows: Range<Int>) {
         for (field, buffer) in storage {

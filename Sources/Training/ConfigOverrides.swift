@@ -31,7 +31,11 @@ public enum ConfigOverrides {
     private static func merge(_ base: [String: Any], _ top: [String: Any], path: String) throws -> [String: Any] {
         var out = base
         for (k, v) in top {
-            guard let old = base[k] else { throw ConfigFileError("\(path) unknown key '\(k)'") }
+            guard let old = base[k] else {
+                guard optionalKeys.contains(k) else { throw ConfigFileError("\(path) unknown key '\(k)'") }
+                out[k] = v
+                continue
+            }
             if let a = old as? [String: Any], let b = v as? [String: Any] { out[k] = try merge(a, b, path: path + " " + k + ".") } else { out[k] = v }
         }
         return out

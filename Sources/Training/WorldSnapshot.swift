@@ -10,6 +10,10 @@ enum WorldSnapshot {
         encode(world.envs) + encode(world.hands) + encode(world.objects) + encode(world.surfaces)
     }
 
+    /// Columns newer than some checkpoints that the sync phase rewrites before any system reads
+    /// them: zero-filled when a checkpoint lacks them (resume stays exact).
+    static let recomputedEachStep: Set<String> = ["hand.tipObjectForce"]
+
     /// Writes the tensors back into `world`'s columns; throws naming the missing or mis-sized one.
     static func restore(_ world: World, from tensors: [String: SafeTensor], file: String) throws {
         try decode(world.envs, tensors, file)
@@ -40,7 +44,11 @@ enum WorldSnapshot {
             let name = "\(F.kind).\(field.rawValue)"
             let n = table.rowCount * table.width(field)
             let expected = field.spec.scalar == .uint64 ? 4 * n : n
-            guard let t = tensors[name] else { throw CheckpointError(file: file, problem: "world tensor '\(name)' is missing") }
+            guard let t = tensors[name] else {
+                guard recomputedEachStep.contains(name) else { throw CheckpointError(file: file, problem: "world tensor '\(name)' is missing") }
+                table.zero(field)
+                continue
+            }
             guard t.values.count == expected else {
                 throw CheckpointError(file: file, problem: "world tensor '\(name)' has \(t.values.count) values, this world needs \(expected)")
             }

@@ -17,6 +17,16 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(c.resolvedPPO.chunkLength, 1, "ppo means h = 1")
     }
 
+    func testWrittenConfigOfALibraryRunReadsBack() throws {
+        // a run's config.json holds `library`, which the default encoding omits (nil)
+        var written = TrainConfig()
+        written.library = "assets/objects"
+        written.task.encloseNeedsContact = true
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString).json")
+        try JSONEncoder().encode(written).write(to: file)
+        XCTAssertEqual(try ConfigOverrides.resolve(file: file.path, overrides: []), written)
+    }
+
     func testBadInputNamesTheProblem() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
         try Data(#"{"envCont": 16}"#.utf8).write(to: file)

@@ -1,4 +1,5 @@
 import Foundation
+import Learning
 import Training
 import XCTest
 
@@ -61,6 +62,17 @@ final class ResumeTests: XCTestCase {
         try bytes.prefix(bytes.count / 2).write(to: world)
         XCTAssertThrowsError(try Trainer(config: config, run: run, resume: true)) { error in
             XCTAssertTrue("\(error)".contains("world.safetensors"), "\(error)")
+        }
+        // an older checkpoint without a column the sync phase recomputes resumes; one without
+        // a state column is refused
+        var tensors = try SafeTensors.decode([UInt8](bytes), file: world.path)
+        tensors["hand.tipObjectForce"] = nil
+        try Data(SafeTensors.encode(tensors.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })).write(to: world)
+        XCTAssertNoThrow(try Trainer(config: config, run: run, resume: true))
+        tensors["hand.tipPose"] = nil
+        try Data(SafeTensors.encode(tensors.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })).write(to: world)
+        XCTAssertThrowsError(try Trainer(config: config, run: run, resume: true)) { error in
+            XCTAssertTrue("\(error)".contains("'hand.tipPose' is missing"), "\(error)")
         }
         try FileManager.default.removeItem(at: run.latest)
         XCTAssertThrowsError(try Trainer(config: config, run: run, resume: true)) { error in
