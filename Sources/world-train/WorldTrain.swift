@@ -8,7 +8,7 @@ struct WorldTrain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "world-train",
         abstract: "Train PPO / ACPPO on the grasping world, or evaluate a checkpoint.",
-        subcommands: [Train.self, Eval.self, ProtocolCommand.self], defaultSubcommand: Train.self)
+        subcommands: [Train.self, Eval.self, ProtocolCommand.self, Clone.self], defaultSubcommand: Train.self)
 
     static func main() {
         BLASSetup.selectKernel()

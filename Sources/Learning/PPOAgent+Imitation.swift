@@ -1,0 +1,58 @@
+import Foundation
+
+// MARK: - Behaviour cloning of the actor mean
+
+extension PPOAgent {
+    /// Fits the actor's mean chunk to demonstrated chunks by mean squared error with Adam
+    /// (the agent's optimizer; critic and log-std untouched). `observations` [rows, obsDim] raw,
+    /// `targets` [rows, h|A|]; the normaliser's statistics are first updated from all the
+    /// observations. Minibatches of the actor's batch capacity, shuffled with the agent's generator.
+    /// Returns the mean squared error of the last epoch.
+    @discardableResult
+    public func imitate(observations: [Float], targets: [Float], epochs: Int, learningRate: Float) -> Float {
+        let rows = observations.count / observationDim
+        precondition(rows * observationDim == observations.count && targets.count == rows * actorWidth,
+                     "PPOAgent.imitate: \(observations.count) observation and \(targets.count) target floats for \(rows) rows")
+        if let normalizer {
+            observations.withUnsafeBufferPointer { normalizer.update($0.baseAddress!, rows: rows) }
+        }
+        let batch = networks.actor.maxBatch
+        let inputs = FloatBuffer(count: batch * observationDim)
+        var order = (0..<Int32(rows)).map { $0 }
+        var lastLoss: Float = 0
+        for _ in 0..<max(epochs, 0) {
+            generator.shuffle(&order)
+            var sum: Float = 0
+            var start = 0
+            while start < rows {
+                let slice = order[start ..< min(start + batch, rows)]
+                sum += imitationStep(slice, observations: observations, targets: targets, inputs: inputs, learningRate: learningRate)
+                start += slice.count
+            }
+            lastLoss = sum / Float(rows * actorWidth)
+        }
+        return lastLoss
+    }
+
+    /// One Adam step on the rows `slice`; returns the summed squared error of the minibatch.
+    private func imitationStep(_ slice: ArraySlice<Int32>, observations: [Float], targets: [Float], inputs: FloatBuffer,
+                               learningRate: Float) -> Float {
+        let n = slice.count, width = actorWidth
+        observations.withUnsafeBufferPointer { Self.gatherRows($0.baseAddress!, width: observationDim, indices: slice, into: inputs.pointer) }
+        preprocess(inputs.pointer, rows: n, updateStatistics: false)
+        let means = networks.actor.forward(inputs.pointer, rows: n)
+        let gradient = networks.actor.outputGradient
+        var squared: Float = 0
+        for (i, row) in slice.enumerated() {
+            for d in 0..<width {
+                let error = means[i * width + d] - targets[Int(row) * width + d]
+                squared += error * error
+                gradient[i * width + d] = 2 * error / Float(n * width)
+            }
+        }
+        networks.gradients.pointer.update(repeating: 0, count: networks.gradients.count)
+        networks.actor.backward(inputs.pointer, rows: n)
+        optimizer.step(parameters: networks.parameters.pointer, gradients: networks.gradients.pointer, learningRate: learningRate)
+        return squared
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Learning
+import SimWorld
+
+/// Behaviour cloning of the scripted grasp into a PPO / ACPPO actor: demonstrations from one
+/// scripted episode per env, an MSE fit of the mean chunk, a checkpoint in a run directory
+/// (checkpoints/clone) that `world-train eval`, `render-rollout` and the tests read.
+public enum BehaviourCloning {
+    /// Final fit and where the checkpoint went.
+    public struct Outcome: Sendable {
+        /// Mean squared error per action dimension in the last epoch.
+        public var loss: Float
+        /// Demonstration rows (env steps).
+        public var rows: Int
+        /// The checkpoint folder.
+        public var checkpoint: URL
+    }
+
+    /// Clones the scripted grasp on the training objects of `config` (only `objectName` when
+    /// given) with `config.envCount` demonstration episodes, and writes `run`.
+    public static func run(config: TrainConfig, objectName: String?, epochs: Int, learningRate: Float,
+                           run: RunDirectory) throws -> (agent: PPOAgent, outcome: Outcome) {
+        try config.validate()
+        try run.create()
+        BLAS.setThreadCount(config.threads)
+        let assets = try ObjectSet.load(library: config.library, split: config.trainSplit)
+        var spec = WorldSpec(envCount: config.envCount, threads: config.threads, seed: config.seed)
+        spec.task = config.task
+        spec.task.staggerFirstEpisodes = false
+        if let objectName {
+            guard let index = assets.firstIndex(where: { $0.name == objectName }) else {
+                throw ConfigFileError("--object \(objectName): no such object (have \(assets.prefix(8).map(\.name).joined(separator: ", "))...)")
+            }
+            spec.objectPool = [index]
+        }
+        let world = try World(spec: spec, hand: try HandDescription.shadowHand(), assets: assets)
+        let ppo = config.resolvedPPO
+        let agent = try PPOAgent(config: ppo, observationDim: world.observationLayout.count,
+                                 actionDim: SceneLayout.actionCount, seed: config.seed)
+        let blocks = ppo.objective == .chunked ? ppo.chunkLength : 1
+        let demos = try Demonstrations.collect(world: world, blocks: blocks)
+        let loss = agent.imitate(observations: demos.observations, targets: demos.chunks, epochs: epochs, learningRate: learningRate)
+        try AtomicFile.writeJSON(config, to: run.config.path)
+        let folder = run.checkpoints.appendingPathComponent("clone")
+        try agent.saveCheckpoint(to: folder)
+        try AtomicFile.write(Data("clone".utf8), to: run.latest.path)
+        return (agent, Outcome(loss: loss, rows: demos.observations.count / world.observationLayout.count, checkpoint: folder))
+    }
+}
