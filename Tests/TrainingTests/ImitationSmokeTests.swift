@@ -42,3 +42,26 @@ final class ImitationSmokeTests: XCTestCase {
                                               episodesPerObject: 8, envCount: 8, threads: 2).successRate, 0)
     }
 }
+
+/// Demonstration rows pair each observation with the scripted actions that follow it.
+final class DemonstrationTests: XCTestCase {
+    func testChunksFollowTheirObservationAndPadAtTheEnd() throws {
+        let assets = try ObjectSet.load(library: nil, split: "train")
+        var spec = WorldSpec(envCount: 2, threads: 1, seed: 3)
+        spec.task.episodeLength = 4
+        let world = try World(spec: spec, hand: try HandDescription.shadowHand(), assets: assets)
+        let first = Array(UnsafeBufferPointer(start: world.envs.pointer(.observation), count: 2 * world.observationLayout.count))
+        let (observations, chunks) = try Demonstrations.collect(world: world, blocks: 2)
+        let (o, a) = (world.observationLayout.count, SceneLayout.actionCount)
+        XCTAssertEqual(observations.count, 4 * 2 * o)
+        XCTAssertEqual(chunks.count, 4 * 2 * 2 * a)
+        XCTAssertEqual(Array(observations[0 ..< 2 * o]), first, "row (t = 0, env) is the observation before the first step")
+        func action(_ t: Int, _ e: Int, _ b: Int) -> ArraySlice<Float> {
+            let start = ((t * 2 + e) * 2 + b) * a
+            return chunks[start ..< start + a]
+        }
+        for t in 0..<3 { for e in 0..<2 { XCTAssertEqual(action(t, e, 1), action(t + 1, e, 0), "block 1 of t is block 0 of t + 1") } }
+        for e in 0..<2 { XCTAssertEqual(action(3, e, 1), action(3, e, 0), "the last chunk repeats its last action") }
+        XCTAssertLessThan(action(0, 0, 0)[2], 0, "the scripted grasp starts by pushing the wrist down")
+    }
+}
