@@ -27,15 +27,15 @@ struct Clone: ParsableCommand {
     var seed: UInt64 = 1
     @Option(help: "Threads.")
     var threads: Int = 2
-    @Option(parsing: .upToNextOption, help: "Overrides key.path=value (as world-train --set).")
-    var set: [String] = []
+    @Option(name: .customLong("set"), help: "Override one config value: key.path=value (repeatable), e.g. ppo.actorHiddenSizes=[128,64].")
+    var overrides: [String] = []
     @Option(help: "Run directory to write.")
     var out: String = "runs/clone"
 
     func run() throws {
         guard epochs >= 1, envs >= 1 else { throw ValidationError("--epochs and --envs must be >= 1") }
         guard let algorithm = TrainConfig.Algorithm(rawValue: algo) else { throw ValidationError("--algo must be ppo, acppo or acppo-naive") }
-        var config = try ConfigOverrides.resolve(file: nil, overrides: set)
+        var config = try ConfigOverrides.resolve(file: nil, overrides: overrides)
         config.algorithm = algorithm
         config.chunkLength = chunk
         config.envCount = envs
