@@ -7,12 +7,18 @@ public enum CurveMetric: String, CaseIterable, Sendable {
     case successRate = "success_rate"
     /// Mean per-step reward over the iteration's rollout.
     case meanReward = "mean_reward"
+    /// Fraction of the iteration's env steps with the hand enclosing the object, 0...1.
+    case enclosedRate = "enclosed_rate"
+    /// Fraction of the iteration's env steps with the object enclosed and lifted, 0...1.
+    case liftedRate = "lifted_rate"
 
     /// Axis label.
     public var label: String {
         switch self {
         case .successRate: "success rate"
         case .meanReward: "mean reward"
+        case .enclosedRate: "enclosed rate"
+        case .liftedRate: "lifted rate"
         }
     }
 }
