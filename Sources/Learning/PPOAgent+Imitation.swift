@@ -56,3 +56,21 @@ extension PPOAgent {
         return squared
     }
 }
+
+// MARK: - Starting from a cloned actor
+
+extension PPOAgent {
+    /// Copies `source`'s actor weights and observation statistics into this agent (critic,
+    /// log-std and optimizer keep their fresh state): RL fine-tuning from a behaviour clone.
+    public func initializeActor(from source: PPOAgent) throws {
+        guard source.observationDim == observationDim, source.networks.actor.shape == networks.actor.shape else {
+            throw CheckpointError(file: "initFrom", problem: "actor \(source.networks.actor.shape.widths) on \(source.observationDim) features does not match this agent's \(networks.actor.shape.widths) on \(observationDim)")
+        }
+        networks.actor.parameters.update(from: source.networks.actor.parameters, count: networks.actor.shape.parameterCount)
+        if let normalizer, let other = source.normalizer {
+            normalizer.mean.pointer.update(from: other.mean.pointer, count: observationDim)
+            normalizer.variance.pointer.update(from: other.variance.pointer, count: observationDim)
+            normalizer.count = other.count
+        }
+    }
+}

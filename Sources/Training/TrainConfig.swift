@@ -29,6 +29,9 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     public var iterations: Int = 300
     /// Objects: a procedural/imported library folder, or nil for the built-in primitives.
     public var library: String?
+    /// A run directory or checkpoint folder (e.g. from `world-train clone`) whose actor and
+    /// observation statistics start this run; nil = fresh networks.
+    public var initFrom: String?
     /// Split the training objects come from.
     public var trainSplit: String = SplitPlan.train
     /// The task (observation mode, episode length, ...); first episodes staggered in training.

@@ -60,6 +60,10 @@ public final class Trainer {
             state = try Self.restore(checkpoint, world: world, agent: agent)
             restoredIteration = state.iteration
         } else {
+            if let source = config.initFrom {
+                let folder = RunDirectory(source).latestCheckpoint() ?? URL(fileURLWithPath: source)
+                try agent.initializeActor(from: try PPOAgent.loadCheckpoint(from: folder))
+            }
             try AtomicFile.writeJSON(config, to: run.config.path)
         }
         metrics = try MetricsLog(url: run.metrics, keepThrough: restoredIteration ?? 0)

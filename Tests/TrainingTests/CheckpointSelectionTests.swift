@@ -32,3 +32,31 @@ final class CheckpointSelectionTests: XCTestCase {
         XCTAssertEqual(try other.evaluateFinal()[0].checkpoint, "final weights (iteration 4)")
     }
 }
+
+/// `initFrom` starts a run from another checkpoint's actor and observation statistics.
+final class InitFromTests: XCTestCase {
+    func testRunStartsFromTheClonedActor() throws {
+        var config = ResumeTests.tinyConfig()
+        config.ppo.normalizeObservations = true
+        let temporary = FileManager.default.temporaryDirectory
+        let source = RunDirectory(temporary.appendingPathComponent("clone-\(UUID().uuidString)").path)
+        var cloneConfig = config
+        cloneConfig.task.episodeLength = 4
+        let (clone, _) = try BehaviourCloning.run(config: cloneConfig, objectName: nil, epochs: 2, learningRate: 1e-3, run: source)
+        var fineTune = config
+        fineTune.initFrom = source.root.path
+        fineTune.iterations = 0
+        let trainer = try Trainer(config: fineTune, run: RunDirectory(temporary.appendingPathComponent("ft-\(UUID().uuidString)").path))
+        let count = clone.networks.actor.shape.parameterCount
+        let copied = Array(UnsafeBufferPointer(start: trainer.agent.networks.actor.parameters, count: count))
+        XCTAssertEqual(copied, Array(UnsafeBufferPointer(start: clone.networks.actor.parameters, count: count)), "actor copied")
+        XCTAssertEqual(trainer.agent.normalizer?.mean.toArray(), clone.normalizer?.mean.toArray(), "observation statistics copied")
+        let fresh = try Trainer(config: config, run: RunDirectory(temporary.appendingPathComponent("fresh-\(UUID().uuidString)").path))
+        XCTAssertNotEqual(Array(UnsafeBufferPointer(start: fresh.agent.networks.actor.parameters, count: count)), copied)
+        var wrong = fineTune
+        wrong.ppo.actorHiddenSizes = [16]
+        XCTAssertThrowsError(try Trainer(config: wrong, run: RunDirectory(temporary.appendingPathComponent("bad-\(UUID().uuidString)").path))) {
+            XCTAssertTrue("\($0)".contains("does not match"), "\($0)")
+        }
+    }
+}
