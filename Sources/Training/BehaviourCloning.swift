@@ -14,6 +14,8 @@ public enum BehaviourCloning {
         public var rows: Int
         /// The checkpoint folder.
         public var checkpoint: URL
+        /// The demonstrated objects, at most `evalObjects` spread evenly (what to evaluate the clone on).
+        public var objects: [ObjectAsset]
     }
 
     /// Clones the scripted grasp on the training objects of `config` (only `objectName` when
@@ -27,11 +29,13 @@ public enum BehaviourCloning {
         var spec = WorldSpec(envCount: config.envCount, threads: config.threads, seed: config.seed)
         spec.task = config.task
         spec.task.staggerFirstEpisodes = false
+        var demonstrated = assets
         if let objectName {
             guard let index = assets.firstIndex(where: { $0.name == objectName }) else {
                 throw ConfigFileError("--object \(objectName): no such object (have \(assets.prefix(8).map(\.name).joined(separator: ", "))...)")
             }
             spec.objectPool = [index]
+            demonstrated = [assets[index]]
         }
         let world = try World(spec: spec, hand: try HandDescription.shadowHand(), assets: assets)
         let ppo = config.resolvedPPO
@@ -44,6 +48,7 @@ public enum BehaviourCloning {
         let folder = run.checkpoints.appendingPathComponent("clone")
         try agent.saveCheckpoint(to: folder)
         try AtomicFile.write(Data("clone".utf8), to: run.latest.path)
-        return (agent, Outcome(loss: loss, rows: demos.observations.count / world.observationLayout.count, checkpoint: folder))
+        return (agent, Outcome(loss: loss, rows: demos.observations.count / world.observationLayout.count, checkpoint: folder,
+                               objects: Evaluation.subset(demonstrated, limit: config.evalObjects)))
     }
 }

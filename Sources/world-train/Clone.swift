@@ -48,9 +48,7 @@ struct Clone: ParsableCommand {
         print(String(format: "cloned %d demonstration steps in %.0f s: loss %.5f per action dimension; checkpoint %@",
                      outcome.rows, Date().timeIntervalSince(start), outcome.loss, outcome.checkpoint.path))
         guard episodes > 0 else { return }
-        var assets = try ObjectSet.load(library: library, split: config.trainSplit)
-        if let object { assets = assets.filter { $0.name == object } }
-        let result = try Evaluator.evaluate(agent: agent, assets: Array(assets.prefix(config.evalObjects)), split: "train",
+        let result = try Evaluator.evaluate(agent: agent, assets: outcome.objects, split: "train",
                                             task: config.task, episodesPerObject: episodes, threads: threads)
         print(String(format: "deterministic evaluation: success %.1f %% over %d objects, %d episodes", 100 * result.successRate,
                      result.perObject.count, result.episodes))
