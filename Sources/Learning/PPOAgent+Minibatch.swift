@@ -13,11 +13,17 @@ extension PPOAgent {
             Statistics.normalize(scratch.advantages.pointer, count: slots.count)
         }
         var stats = PPOLossStats()
-        trainActor(rows: slots.count, naive: naive, stats: &stats)
+        let actorFrozen = iteration < config.actorFreezeIterations
+        if actorFrozen {
+            // critic warm-up: zero actor and log-std gradients (Adam's moments stay zero, so they do not move)
+            networks.gradients.pointer.update(repeating: 0, count: networks.actor.shape.parameterCount + networks.logStdCount)
+        } else {
+            trainActor(rows: slots.count, naive: naive, stats: &stats)
+        }
         trainCritic(index, chunkStarts: slots, naive: naive, stats: &stats)
         stats.gradientNorm = GradientClipping.clip(networks.gradients.pointer, count: networks.gradients.count,
                                                    maxNorm: config.maxGradNorm)
-        if config.adaptiveLearningRate { adaptLearningRate(kl: stats.approxKL) }
+        if config.adaptiveLearningRate && !actorFrozen { adaptLearningRate(kl: stats.approxKL) }
         optimizer.step(parameters: networks.parameters.pointer, gradients: networks.gradients.pointer,
                        learningRate: learningRate)
         stats.learningRate = learningRate

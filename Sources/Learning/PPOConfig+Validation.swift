@@ -25,6 +25,7 @@ extension PPOConfig {
         try require(minibatchCount >= 1 && minibatchCount <= envCount,
                     "minibatchCount must be in 1...envCount (\(envCount)) so no minibatch is empty, got \(minibatchCount)")
         try require(initStd > 0, "initStd must be > 0 (got \(initStd))")
+        try require(actorFreezeIterations >= 0, "actorFreezeIterations must be >= 0 (got \(actorFreezeIterations))")
         try require(observationClip > 0, "observationClip must be > 0 (got \(observationClip))")
         try require(adamEpsilon > 0, "adamEpsilon must be > 0 (got \(adamEpsilon))")
         for (name, sizes) in [("actorHiddenSizes", actorHiddenSizes), ("criticHiddenSizes", criticHiddenSizes)] {

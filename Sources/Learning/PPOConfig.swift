@@ -76,6 +76,9 @@ public struct PPOConfig: Codable, Equatable, Sendable {
     public var advantageNormalization: AdvantageNormalization = .batch
     /// Clip executed actions to [-1, 1] (log-probs always use the unclipped sample).
     public var clipActions: Bool = true
+    /// First iterations in which only the critic learns (the actor and log-std stay as they
+    /// are): a critic warm-up for an actor started from a clone. 0 = off (published).
+    public var actorFreezeIterations: Int = 0
 
     /// Published defaults.
     public init() {}
@@ -87,5 +90,46 @@ public struct PPOConfig: Codable, Equatable, Sendable {
     /// Actor outputs (and log-std entries) per decision for action size `actionDim`.
     public func actorOutputSize(actionDim: Int) -> Int {
         objective == .chunked ? chunkLength * actionDim : actionDim
+    }
+}
+
+extension PPOConfig {
+    /// Decodes a config written by any version of this code: a key it lacks (a setting added
+    /// later) keeps its default, which is the behaviour the older code had.
+    public init(from decoder: Decoder) throws {
+        self.init()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func field<T: Decodable>(_ value: inout T, _ key: CodingKeys) throws {
+            value = try c.decodeIfPresent(T.self, forKey: key) ?? value
+        }
+        try field(&envCount, .envCount)
+        try field(&stepsPerRollout, .stepsPerRollout)
+        try field(&chunkLength, .chunkLength)
+        try field(&objective, .objective)
+        try field(&gamma, .gamma)
+        try field(&gaeLambda, .gaeLambda)
+        try field(&clipCoef, .clipCoef)
+        try field(&valueCoef, .valueCoef)
+        try field(&entropyCoef, .entropyCoef)
+        try field(&maxGradNorm, .maxGradNorm)
+        try field(&targetKL, .targetKL)
+        try field(&adaptiveLearningRate, .adaptiveLearningRate)
+        try field(&minLearningRate, .minLearningRate)
+        try field(&maxLearningRate, .maxLearningRate)
+        try field(&updateEpochs, .updateEpochs)
+        try field(&minibatchCount, .minibatchCount)
+        try field(&learningRate, .learningRate)
+        try field(&adamEpsilon, .adamEpsilon)
+        try field(&actorHiddenSizes, .actorHiddenSizes)
+        try field(&criticHiddenSizes, .criticHiddenSizes)
+        try field(&activation, .activation)
+        try field(&initStd, .initStd)
+        try field(&observationClip, .observationClip)
+        try field(&normalizeObservations, .normalizeObservations)
+        try field(&bootstrapTimeouts, .bootstrapTimeouts)
+        try field(&valueLossOnAllSteps, .valueLossOnAllSteps)
+        try field(&advantageNormalization, .advantageNormalization)
+        try field(&clipActions, .clipActions)
+        try field(&actorFreezeIterations, .actorFreezeIterations)
     }
 }

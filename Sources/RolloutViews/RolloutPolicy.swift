@@ -26,9 +26,26 @@ public struct ScriptedPolicy: RolloutPolicy {
         self.grasp = grasp
     }
 
+    /// The script's per-world plans (the policy itself holds no other state).
+    private let graspers = GrasperCache()
+
     /// Writes the script's actions for every env in `envs`.
     public func act(world: World, envs: Range<Int>, step: Int) throws {
-        for env in envs { grasp.act(world: world, env: env, step: step) }
+        let grasper = graspers.grasper(for: world, grasp: grasp)
+        for env in envs { grasper.act(env: env, step: step) }
+    }
+}
+
+/// One `ScriptedGrasper` per world a scripted policy drives.
+private final class GrasperCache {
+    /// Graspers by world identity.
+    private var graspers: [ObjectIdentifier: ScriptedGrasper] = [:]
+
+    func grasper(for world: World, grasp: ScriptedGrasp) -> ScriptedGrasper {
+        if let g = graspers[ObjectIdentifier(world)], g.world === world { return g }
+        let g = ScriptedGrasper(grasp: grasp, world: world)
+        graspers[ObjectIdentifier(world)] = g
+        return g
     }
 }
 

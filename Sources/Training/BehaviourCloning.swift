@@ -3,7 +3,8 @@ import Learning
 import SimWorld
 
 /// Behaviour cloning of the scripted grasp into a PPO / ACPPO actor: demonstrations from one
-/// scripted episode per env, an MSE fit of the mean chunk, a checkpoint in a run directory
+/// scripted episode per env (the default grasp and random variants of it; only episodes that
+/// reach the goal are kept), an MSE fit of the mean chunk, a checkpoint in a run directory
 /// (checkpoints/clone) that `world-train eval`, `render-rollout` and the tests read.
 public enum BehaviourCloning {
     /// Final fit and where the checkpoint went.
@@ -12,6 +13,8 @@ public enum BehaviourCloning {
         public var loss: Float
         /// Demonstration rows (env steps).
         public var rows: Int
+        /// Scripted episodes run and kept (reached the goal).
+        public var episodes: Int, kept: Int
         /// The checkpoint folder.
         public var checkpoint: URL
         /// The demonstrated objects, at most `evalObjects` spread evenly (what to evaluate the clone on).
@@ -19,8 +22,9 @@ public enum BehaviourCloning {
     }
 
     /// Clones the scripted grasp on the training objects of `config` (only `objectName` when
-    /// given) with `config.envCount` demonstration episodes, and writes `run`.
-    public static func run(config: TrainConfig, objectName: String?, epochs: Int, learningRate: Float,
+    /// given) with `config.envCount` demonstration episodes, every `variants`-th one the
+    /// default grasp and the others random variants, and writes `run`.
+    public static func run(config: TrainConfig, objectName: String?, variants: Int = 1, epochs: Int, learningRate: Float,
                            run: RunDirectory) throws -> (agent: PPOAgent, outcome: Outcome) {
         try config.validate()
         try run.create()
@@ -42,13 +46,18 @@ public enum BehaviourCloning {
         let agent = try PPOAgent(config: ppo, observationDim: world.observationLayout.count,
                                  actionDim: SceneLayout.actionCount, seed: config.seed)
         let blocks = ppo.objective == .chunked ? ppo.chunkLength : 1
-        let demos = try Demonstrations.collect(world: world, blocks: blocks)
+        let grasps = Demonstrations.variedGrasps(envCount: config.envCount, variants: variants, seed: config.seed)
+        let demos = try Demonstrations.collect(world: world, blocks: blocks, grasps: grasps)
+        guard demos.kept > 0 else {
+            throw ConfigFileError("behaviour cloning: none of the \(demos.episodes) scripted episodes reached the goal; nothing to learn from")
+        }
         let loss = agent.imitate(observations: demos.observations, targets: demos.chunks, epochs: epochs, learningRate: learningRate)
         try AtomicFile.writeJSON(config, to: run.config.path)
         let folder = run.checkpoints.appendingPathComponent("clone")
         try agent.saveCheckpoint(to: folder)
         try AtomicFile.write(Data("clone".utf8), to: run.latest.path)
-        return (agent, Outcome(loss: loss, rows: demos.observations.count / world.observationLayout.count, checkpoint: folder,
+        return (agent, Outcome(loss: loss, rows: demos.observations.count / world.observationLayout.count,
+                               episodes: demos.episodes, kept: demos.kept, checkpoint: folder,
                                objects: Evaluation.subset(demonstrated, limit: config.evalObjects)))
     }
 }

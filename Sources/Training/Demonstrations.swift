@@ -3,33 +3,58 @@ import SimWorld
 
 /// Scripted-grasp demonstrations for behaviour cloning: one episode per env of `world` from
 /// its current state (call right after creating the world), the observation before each step
-/// and the chunk of scripted actions that follows it.
+/// and the chunk of scripted actions that follows it. Only episodes that succeed are kept.
 public enum Demonstrations {
-    /// Observations [rows, obsDim] and action chunks [rows, blocks x |A|], rows = envs x steps.
-    /// Near the episode end a chunk is padded with its last action.
-    public static func collect(world: World, blocks: Int, grasp: ScriptedGrasp = ScriptedGrasp()) throws
-        -> (observations: [Float], chunks: [Float]) {
+    /// Kept demonstrations: observations [rows, obsDim], action chunks [rows, blocks x |A|]
+    /// (rows = kept episodes x steps, episode-major), and how many episodes were run and kept.
+    public struct Set: Sendable {
+        /// Observation before each kept step. [rows, obsDim]
+        public var observations: [Float]
+        /// The scripted chunk from that step; near the episode end padded with its last action. [rows, blocks x |A|]
+        public var chunks: [Float]
+        /// Episodes run (envs).
+        public var episodes: Int
+        /// Episodes that reached the goal and were kept.
+        public var kept: Int
+    }
+
+    /// Runs `grasps[e]` (default: the default grasp everywhere) in env e for one episode and
+    /// keeps the successful episodes.
+    public static func collect(world: World, blocks: Int, grasps: [ScriptedGrasp]? = nil) throws -> Set {
         let (n, a, o) = (world.spec.envCount, SceneLayout.actionCount, world.observationLayout.count)
         let steps = world.spec.task.episodeLength
+        let grasper = ScriptedGrasper(grasps: grasps ?? Array(repeating: ScriptedGrasp(), count: n), world: world)
         var observations = [Float](), actions = [Float]()
         observations.reserveCapacity(steps * n * o)
         actions.reserveCapacity(steps * n * a)
         for step in 0..<steps {
             observations += UnsafeBufferPointer(start: world.envs.pointer(.observation), count: n * o)
-            for e in 0..<n { grasp.act(world: world, env: e, step: step) }
+            for e in 0..<n { grasper.act(env: e, step: step) }
             actions += UnsafeBufferPointer(start: world.hands.pointer(.action), count: n * a)
             try world.advance()
         }
-        var chunks = [Float](repeating: 0, count: steps * n * blocks * a)
-        for t in 0..<steps {
-            for e in 0..<n {
+        let success = world.envs.pointer(.success, as: UInt8.self)
+        let kept = (0..<n).filter { success[$0] != 0 }
+        var keptObservations = [Float](), chunks = [Float]()
+        keptObservations.reserveCapacity(kept.count * steps * o)
+        chunks.reserveCapacity(kept.count * steps * blocks * a)
+        for e in kept {
+            for t in 0..<steps {
+                keptObservations += observations[((t * n + e) * o)..<((t * n + e + 1) * o)]
                 for b in 0..<blocks {
                     let source = (min(t + b, steps - 1) * n + e) * a
-                    let destination = ((t * n + e) * blocks + b) * a
-                    for d in 0..<a { chunks[destination + d] = actions[source + d] }
+                    chunks += actions[source..<(source + a)]
                 }
             }
         }
-        return (observations, chunks)
+        return Set(observations: keptObservations, chunks: chunks, episodes: n, kept: kept.count)
+    }
+
+    /// The default grasp in env 0 and every `variants`-th env, random neighbours of it
+    /// (`ScriptedGrasp.perturbed`) elsewhere: `envCount` grasps drawn from `seed`.
+    public static func variedGrasps(envCount: Int, variants: Int, seed: UInt64) -> [ScriptedGrasp] {
+        var rng = SplitMix64(seed: seed)
+        let base = ScriptedGrasp()
+        return (0..<envCount).map { $0 % max(1, variants) == 0 ? base : base.perturbed(&rng) }
     }
 }

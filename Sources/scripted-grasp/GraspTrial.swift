@@ -19,9 +19,10 @@ struct GraspTrial {
             spec.task.episodeLength = steps + 1
             let world = try World(spec: spec, hand: hand, assets: assets)
             var lowest = [Float](repeating: .infinity, count: spec.envCount)
+            let grasper = ScriptedGrasper(grasp: grasp, world: world)
             let holdStart = grasp.descendSteps + grasp.closeSteps + grasp.liftSteps
             for step in 0..<steps {
-                for e in 0..<spec.envCount { grasp.act(world: world, env: e, step: step) }
+                for e in 0..<spec.envCount { grasper.act(env: e, step: step) }
                 try world.step()
                 guard step >= holdStart else { continue }
                 for e in 0..<spec.envCount {
@@ -33,20 +34,5 @@ struct GraspTrial {
             lifts += lowest
         }
         return GraspTrial(heldLift: lifts)
-    }
-}
-
-extension ScriptedGrasp {
-    /// A random neighbour: offsets within 1.5 cm, each finger action within 0.3, the four
-    /// fingers sharing J2 and J1, spreads at 0.
-    func perturbed(_ rng: inout SplitMix64) -> ScriptedGrasp {
-        var g = self
-        g.graspOffset = [graspOffset[0] + rng.uniform(-0.015, 0.015), graspOffset[1] + rng.uniform(-0.015, 0.015), 0]
-        g.graspHeight = graspHeight + rng.uniform(-0.015, 0.015)
-        var f = closedFingers.map { min(1, max(-1, $0 + rng.uniform(-0.3, 0.3))) }
-        for k in [3, 6, 10] { f[k + 1] = f[1]; f[k + 2] = f[2] }
-        for k in [0, 3, 6, 10] { f[k] = 0 }
-        g.closedFingers = f
-        return g
     }
 }

@@ -13,6 +13,8 @@ struct Clone: ParsableCommand {
     var chunk: Int = 2
     @Option(help: "Demonstration episodes (one per env).")
     var envs: Int = 64
+    @Option(help: "Grasp variants: every n-th episode uses the default scripted grasp, the others random variants of it (1: the default only).")
+    var variants: Int = 1
     @Option(help: "Only this object (by name); default every training object.")
     var object: String?
     @Option(help: "Object library folder (default: the built-in objects).")
@@ -33,7 +35,7 @@ struct Clone: ParsableCommand {
     var out: String = "runs/clone"
 
     func run() throws {
-        guard epochs >= 1, envs >= 1 else { throw ValidationError("--epochs and --envs must be >= 1") }
+        guard epochs >= 1, envs >= 1, variants >= 1 else { throw ValidationError("--epochs, --envs and --variants must be >= 1") }
         guard let algorithm = TrainConfig.Algorithm(rawValue: algo) else { throw ValidationError("--algo must be ppo, acppo or acppo-naive") }
         var config = try ConfigOverrides.resolve(file: nil, overrides: overrides)
         config.algorithm = algorithm
@@ -43,10 +45,10 @@ struct Clone: ParsableCommand {
         config.seed = seed
         config.threads = threads
         let start = Date()
-        let (agent, outcome) = try BehaviourCloning.run(config: config, objectName: object, epochs: epochs,
+        let (agent, outcome) = try BehaviourCloning.run(config: config, objectName: object, variants: variants, epochs: epochs,
                                                         learningRate: learningRate, run: RunDirectory(out))
-        print(String(format: "cloned %d demonstration steps in %.0f s: loss %.5f per action dimension; checkpoint %@",
-                     outcome.rows, Date().timeIntervalSince(start), outcome.loss, outcome.checkpoint.path))
+        print(String(format: "kept %d of %d scripted episodes (reached the goal); cloned %d demonstration steps in %.0f s: loss %.5f per action dimension; checkpoint %@",
+                     outcome.kept, outcome.episodes, outcome.rows, Date().timeIntervalSince(start), outcome.loss, outcome.checkpoint.path))
         guard episodes > 0 else { return }
         let result = try Evaluator.evaluate(agent: agent, assets: outcome.objects, split: "train",
                                             task: config.task, episodesPerObject: episodes, threads: threads)

@@ -14,7 +14,7 @@ struct Train: ParsableCommand {
     var envCount: Int?
     @Option(help: "Worker threads (physics and BLAS).")
     var threads: Int?
-    @Option(help: "Training iterations (each: 8 steps on every env, then an update).")
+    @Option(help: "Training iterations (each: ppo.stepsPerRollout steps on every env, then an update).")
     var iterations: Int?
     @Option(name: .customLong("env-steps"), help: "Train for this many env steps instead of --iterations.")
     var envSteps: Int?

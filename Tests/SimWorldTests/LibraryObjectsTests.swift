@@ -51,10 +51,11 @@ final class LibraryObjectsTests: XCTestCase {
                 spec.task.episodeLength = 1000
             }
             let grasp = ScriptedGrasp()
+            let grasper = ScriptedGrasper(grasp: grasp, world: world)
             let rest = SceneLayout.tableTop + world.restingPoses[i].height
             var lowest = Float.infinity
             for step in 0..<220 {
-                grasp.act(world: world, env: 0, step: step)
+                grasper.act(env: 0, step: step)
                 try world.step()
                 if step >= 150 { lowest = min(lowest, world.objectZ(0) - rest) }
             }

@@ -13,11 +13,12 @@ final class ScriptedGraspTests: XCTestCase {
                 spec.task.episodeLength = 1000  // one long episode: no time-limit reset at step 200
             }
             let grasp = ScriptedGrasp()
+            let grasper = ScriptedGrasper(grasp: grasp, world: world)
             let rest = SceneLayout.tableTop + world.restingPoses[index].height
             var lowestWhileHeld = Float.infinity
             var touchedBeforeDescent = false, thumbHeld = 0, fingerHeld = 0, heldSteps = 0
             for step in 0..<260 {
-                grasp.act(world: world, env: 0, step: step)
+                grasper.act(env: 0, step: step)
                 try world.step()
                 let force = world.hands.pointer(.tipObjectForce)
                 if step < 5 { touchedBeforeDescent = touchedBeforeDescent || (0..<5).contains { force[$0] != 0 } }

@@ -40,9 +40,7 @@ final class InitFromTests: XCTestCase {
         config.ppo.normalizeObservations = true
         let temporary = FileManager.default.temporaryDirectory
         let source = RunDirectory(temporary.appendingPathComponent("clone-\(UUID().uuidString)").path)
-        var cloneConfig = config
-        cloneConfig.task.episodeLength = 4
-        let (clone, _) = try BehaviourCloning.run(config: cloneConfig, objectName: nil, epochs: 2, learningRate: 1e-3, run: source)
+        let (clone, _) = try BehaviourCloning.run(config: config, objectName: nil, epochs: 2, learningRate: 1e-3, run: source)
         var fineTune = config
         fineTune.initFrom = source.root.path
         fineTune.iterations = 0

@@ -43,25 +43,31 @@ final class ImitationSmokeTests: XCTestCase {
     }
 }
 
-/// Demonstration rows pair each observation with the scripted actions that follow it.
+/// Demonstration rows pair each observation with the scripted actions that follow it, and only
+/// episodes that reach the goal are kept.
 final class DemonstrationTests: XCTestCase {
-    func testChunksFollowTheirObservationAndPadAtTheEnd() throws {
+    func testChunksFollowTheirObservationAndOnlySuccessesAreKept() throws {
         let assets = try ObjectSet.load(library: nil, split: "train")
         var spec = WorldSpec(envCount: 2, threads: 1, seed: 3)
-        spec.task.episodeLength = 4
+        spec.objectPool = [assets.firstIndex { $0.name == "box-30x30x30" }!]
         let world = try World(spec: spec, hand: try HandDescription.shadowHand(), assets: assets)
         let first = Array(UnsafeBufferPointer(start: world.envs.pointer(.observation), count: 2 * world.observationLayout.count))
-        let (observations, chunks) = try Demonstrations.collect(world: world, blocks: 2)
-        let (o, a) = (world.observationLayout.count, SceneLayout.actionCount)
-        XCTAssertEqual(observations.count, 4 * 2 * o)
-        XCTAssertEqual(chunks.count, 4 * 2 * 2 * a)
-        XCTAssertEqual(Array(observations[0 ..< 2 * o]), first, "row (t = 0, env) is the observation before the first step")
-        func action(_ t: Int, _ e: Int, _ b: Int) -> ArraySlice<Float> {
-            let start = ((t * 2 + e) * 2 + b) * a
-            return chunks[start ..< start + a]
+        var limp = ScriptedGrasp()
+        limp.closedFingers = limp.openFingers  // never closes: cannot lift
+        let demos = try Demonstrations.collect(world: world, blocks: 2, grasps: [limp, ScriptedGrasp()])
+        let (o, a, steps) = (world.observationLayout.count, SceneLayout.actionCount, spec.task.episodeLength)
+        XCTAssertEqual(demos.episodes, 2)
+        XCTAssertEqual(demos.kept, 1, "the open hand fails, the scripted grasp succeeds")
+        XCTAssertEqual(demos.observations.count, steps * o)
+        XCTAssertEqual(demos.chunks.count, steps * 2 * a)
+        XCTAssertEqual(Array(demos.observations[0 ..< o]), Array(first[o ..< 2 * o]), "row 0 is env 1's observation before the first step")
+        func action(_ t: Int, _ b: Int) -> ArraySlice<Float> {
+            let start = (t * 2 + b) * a
+            return demos.chunks[start ..< start + a]
         }
-        for t in 0..<3 { for e in 0..<2 { XCTAssertEqual(action(t, e, 1), action(t + 1, e, 0), "block 1 of t is block 0 of t + 1") } }
-        for e in 0..<2 { XCTAssertEqual(action(3, e, 1), action(3, e, 0), "the last chunk repeats its last action") }
-        XCTAssertLessThan(action(0, 0, 0)[2], 0, "the scripted grasp starts by pushing the wrist down")
+        for t in 0..<(steps - 1) { XCTAssertEqual(action(t, 1), action(t + 1, 0), "block 1 of t is block 0 of t + 1") }
+        XCTAssertEqual(action(steps - 1, 1), action(steps - 1, 0), "the last chunk repeats its last action")
+        XCTAssertLessThan(Array(action(0, 0))[2], 0, "the scripted grasp starts by pushing the wrist down")
+        XCTAssertGreaterThan(Array(action(steps - 1, 0))[6 + 14], 0.5, "and ends with the thumb closed")
     }
 }
