@@ -35,7 +35,7 @@ final class ImitationSmokeTests: XCTestCase {
         XCTAssertEqual(box.count, 1)
         let result = try Evaluator.evaluate(agent: agent, assets: box, split: "train", task: TaskSpec(),
                                             episodesPerObject: 8, envCount: 8, threads: 2)
-        XCTAssertGreaterThanOrEqual(result.successRate, 0.75, "the cloned policy lifts the box to the goal (8 of 8 when made)")
+        XCTAssertGreaterThanOrEqual(result.successRate, 0.75, "the cloned policy lifts the box to the goal (7 of 8 when made)")
         // the same network untrained does not: the success comes from the weights
         let untrained = try PPOAgent(config: agent.config, observationDim: agent.observationDim, actionDim: agent.actionDim, seed: 1)
         XCTAssertEqual(try Evaluator.evaluate(agent: untrained, assets: box, split: "train", task: TaskSpec(),

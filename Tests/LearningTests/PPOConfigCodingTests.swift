@@ -1,0 +1,23 @@
+import Foundation
+import XCTest
+@testable import Learning
+
+/// Checkpoints written before a setting existed still load: a missing key keeps its default;
+/// a key of the wrong type is still an error.
+final class PPOConfigCodingTests: XCTestCase {
+    func testMissingKeysKeepTheirDefaults() throws {
+        var config = PPOConfig()
+        config.chunkLength = 3
+        var tree = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(config)) as? [String: Any])
+        tree["actorFreezeIterations"] = nil
+        let decoded = try JSONDecoder().decode(PPOConfig.self, from: JSONSerialization.data(withJSONObject: tree))
+        XCTAssertEqual(decoded, config)
+        XCTAssertEqual(decoded.chunkLength, 3, "present keys are read")
+    }
+
+    func testWrongTypeIsStillRefused() throws {
+        var tree = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(PPOConfig())) as? [String: Any])
+        tree["gamma"] = "high"
+        XCTAssertThrowsError(try JSONDecoder().decode(PPOConfig.self, from: JSONSerialization.data(withJSONObject: tree)))
+    }
+}
