@@ -19,6 +19,9 @@ extension PPOAgent {
             networks.gradients.pointer.update(repeating: 0, count: networks.actor.shape.parameterCount + networks.logStdCount)
         } else {
             trainActor(rows: slots.count, naive: naive, stats: &stats)
+            if let imitation, config.imitationWeight > 0 {
+                stats.imitationLoss = addImitationGradient(imitation, rows: slots.count, weight: currentImitationWeight)
+            }
         }
         trainCritic(index, chunkStarts: slots, naive: naive, stats: &stats)
         stats.gradientNorm = GradientClipping.clip(networks.gradients.pointer, count: networks.gradients.count,

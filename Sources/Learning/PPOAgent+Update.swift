@@ -116,6 +116,7 @@ extension PPOAgent {
         total.clipFraction += stats.clipFraction
         total.meanRatio += stats.meanRatio
         total.gradientNorm += stats.gradientNorm
+        total.imitationLoss += stats.imitationLoss
     }
 
     private func scale(_ stats: inout PPOLossStats, by factor: Float) {
@@ -126,5 +127,6 @@ extension PPOAgent {
         stats.clipFraction *= factor
         stats.meanRatio *= factor
         stats.gradientNorm *= factor
+        stats.imitationLoss *= factor
     }
 }

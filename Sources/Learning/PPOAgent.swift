@@ -45,6 +45,8 @@ public final class PPOAgent {
     let collectScratch: CollectScratch
     /// Update scratch. See `PPOAgent+Update.swift`.
     let updateScratch: UpdateScratch
+    /// Demonstrations for the imitation term (`setDemonstrations`); nil = none.
+    var imitation: ImitationTerm?
 
     /// Builds and initialises the networks (orthogonal init from `seed`).
     public init(config: PPOConfig, observationDim: Int, actionDim: Int, seed: UInt64) throws {

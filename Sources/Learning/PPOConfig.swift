@@ -79,6 +79,12 @@ public struct PPOConfig: Codable, Equatable, Sendable {
     /// First iterations in which only the critic learns (the actor and log-std stay as they
     /// are): a critic warm-up for an actor started from a clone. 0 = off (published).
     public var actorFreezeIterations: Int = 0
+    /// Weight of a behaviour-cloning term (MSE of the mean chunk to demonstrated chunks, per
+    /// output) added to the actor loss of every minibatch when demonstrations are given, as in
+    /// DAPG. 0 = off (published).
+    public var imitationWeight: Float = 0
+    /// Factor applied to `imitationWeight` per iteration (weight at iteration k: w x decay^k).
+    public var imitationDecay: Float = 1
 
     /// Published defaults.
     public init() {}
@@ -131,5 +137,7 @@ extension PPOConfig {
         try field(&advantageNormalization, .advantageNormalization)
         try field(&clipActions, .clipActions)
         try field(&actorFreezeIterations, .actorFreezeIterations)
+        try field(&imitationWeight, .imitationWeight)
+        try field(&imitationDecay, .imitationDecay)
     }
 }

@@ -21,6 +21,8 @@ public struct PPOLossStats: Codable, Equatable, Sendable {
     public var gradientNorm: Float = 0
     /// Learning rate used for this step.
     public var learningRate: Float = 0
+    /// Mean squared error per output of the imitation term (0 when it is off).
+    public var imitationLoss: Float = 0
 }
 
 /// One minibatch of chunk-start samples, gathered into contiguous scratch (all [rows, ...]).

@@ -48,6 +48,9 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     /// checkpoint by that success is kept as checkpoints/best and is the one finally evaluated
     /// (guards against late collapse). 0 = off: the last checkpoint is evaluated.
     public var selectionObjects: Int = 32
+    /// Scripted-grasp episodes (one per env of a separate world, training objects) whose
+    /// successful ones feed the actor's imitation term when `ppo.imitationWeight` > 0. 0 = none.
+    public var imitationEpisodes: Int = 0
 
     /// The published PPO settings with the CPU-budget changes of docs/protocol.md: a network of
     /// (256, 128, 64), about 40 % of the update FLOPs of (256, 256, 128) and 5 % of the published
@@ -86,6 +89,10 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         guard iterations >= 0 else { throw fail("iterations must be >= 0") }
         guard checkpointEvery >= 1 else { throw fail("checkpointEvery must be >= 1") }
         guard evalEpisodesPerObject >= 0 else { throw fail("evalEpisodesPerObject must be >= 0") }
+        guard imitationEpisodes >= 0 else { throw fail("imitationEpisodes must be >= 0 (got \(imitationEpisodes))") }
+        guard imitationEpisodes == 0 || ppo.imitationWeight > 0 else {
+            throw fail("imitationEpisodes \(imitationEpisodes) needs ppo.imitationWeight > 0 (the demonstrations would be unused)")
+        }
         guard selectionObjects >= 0 else { throw fail("selectionObjects must be >= 0 (got \(selectionObjects))") }
         try resolvedPPO.validate()
     }
