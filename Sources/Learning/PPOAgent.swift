@@ -1,3 +1,4 @@
+import Foundation
 /// PPO and ACPPO in one learner, parameterised by the chunk length h (h = 1 is PPO).
 ///
 /// Drive it once per environment step with `act` then `observe`; after `stepsPerRollout`
@@ -54,6 +55,9 @@ public final class PPOAgent {
         guard observationDim >= 1, actionDim >= 1 else {
             throw ConfigError("PPOAgent: observationDim (\(observationDim)) and actionDim (\(actionDim)) must be >= 1")
         }
+        guard config.initStdPrefix.count <= actionDim else {
+            throw ConfigError("config: initStdPrefix has \(config.initStdPrefix.count) entries, more than the \(actionDim) action dimensions")
+        }
         self.config = config
         self.observationDim = observationDim
         self.actionDim = actionDim
@@ -84,6 +88,9 @@ public final class PPOAgent {
         updateScratch = UpdateScratch(config: config, observationDim: observationDim,
                                       actionDim: actionDim, actorRows: maxActorRows)
         networks.initialize(initStd: config.initStd, generator: &generator)
+        for j in 0..<networks.logStdCount where j % actionDim < config.initStdPrefix.count {
+            networks.logStd[j] = Foundation.log(config.initStdPrefix[j % actionDim])
+        }
     }
 
     /// Clips to [-observationClip, observationClip], after normalising when enabled

@@ -25,6 +25,7 @@ extension PPOConfig {
         try require(minibatchCount >= 1 && minibatchCount <= envCount,
                     "minibatchCount must be in 1...envCount (\(envCount)) so no minibatch is empty, got \(minibatchCount)")
         try require(initStd > 0, "initStd must be > 0 (got \(initStd))")
+        try require(initStdPrefix.allSatisfy { $0 > 0 && $0.isFinite }, "initStdPrefix entries must be > 0 (got \(initStdPrefix))")
         try require(imitationWeight >= 0 && imitationWeight.isFinite, "imitationWeight must be >= 0 (got \(imitationWeight))")
         try require(imitationDecay > 0 && imitationDecay <= 1, "imitationDecay must be in (0, 1] (got \(imitationDecay))")
         try require(actorFreezeIterations >= 0, "actorFreezeIterations must be >= 0 (got \(actorFreezeIterations))")

@@ -64,6 +64,9 @@ public struct PPOConfig: Codable, Equatable, Sendable {
     public var activation: Activation = .elu
     /// Initial policy standard deviation (log-std = log(initStd)).
     public var initStd: Float = 0.8
+    /// Initial std of the first action dimensions of every block, overriding `initStd` for them
+    /// (e.g. the 6 wrist force / torque dimensions, whose noise moves the whole hand). [] = none.
+    public var initStdPrefix: [Float] = []
     /// Observations are clipped to [-observationClip, observationClip] (after normalising).
     public var observationClip: Float = 5
     /// Running mean/std observation normalisation (off as published).
@@ -130,6 +133,7 @@ extension PPOConfig {
         try field(&criticHiddenSizes, .criticHiddenSizes)
         try field(&activation, .activation)
         try field(&initStd, .initStd)
+        try field(&initStdPrefix, .initStdPrefix)
         try field(&observationClip, .observationClip)
         try field(&normalizeObservations, .normalizeObservations)
         try field(&bootstrapTimeouts, .bootstrapTimeouts)

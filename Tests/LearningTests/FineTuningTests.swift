@@ -103,3 +103,22 @@ final class ImitationTermTests: XCTestCase {
         XCTAssertThrowsError(try config.validate()) { XCTAssertTrue("\($0)".contains("imitationDecay"), "\($0)") }
     }
 }
+
+/// `initStdPrefix` sets the first action dimensions' std in every block of the chunk.
+final class InitStdPrefixTests: XCTestCase {
+    func testPrefixSetsTheLeadingDimensionsOfEveryBlock() throws {
+        var config = smallConfig(chunkLength: 2)
+        config.initStd = 0.3
+        config.initStdPrefix = [0.01, 0.02]
+        let agent = try PPOAgent(config: config, observationDim: 2, actionDim: 3, seed: 5)
+        let std = (0..<agent.networks.logStdCount).map { exp(agent.networks.logStd[$0]) }
+        XCTAssertEqual(std.count, 6)
+        for (j, expected) in [Float(0.01), 0.02, 0.3, 0.01, 0.02, 0.3].enumerated() {
+            XCTAssertEqual(std[j], expected, accuracy: 1e-6, "entry \(j)")
+        }
+        config.initStdPrefix = [0.1, 0.1, 0.1, 0.1]
+        XCTAssertThrowsError(try PPOAgent(config: config, observationDim: 2, actionDim: 3, seed: 5)) {
+            XCTAssertTrue("\($0)".contains("initStdPrefix"), "\($0)")
+        }
+    }
+}
