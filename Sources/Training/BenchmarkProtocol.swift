@@ -17,13 +17,21 @@ public enum BenchmarkProtocol {
         public var episodesPerObject: Int
         /// Objects evaluated per split (spread evenly over the split).
         public var objectsPerSplit: Int
+        /// Scripted demonstration episodes of a clone baseline (one per env; the successful ones are fitted).
+        public var cloneEpisodes: Int
+        /// Passes of the clone baseline's fit over its demonstrations.
+        public var cloneEpochs: Int
 
-        public static let quick = Size(name: "quick", envSteps: 3_000_000, envCount: 256, episodesPerObject: 4, objectsPerSplit: 50)
-        public static let full = Size(name: "full", envSteps: 200_000_000, envCount: 2048, episodesPerObject: 20, objectsPerSplit: 1000)
+        public static let quick = Size(name: "quick", envSteps: 3_000_000, envCount: 256, episodesPerObject: 4, objectsPerSplit: 50,
+                                       cloneEpisodes: 2048, cloneEpochs: 100)
+        public static let full = Size(name: "full", envSteps: 200_000_000, envCount: 2048, episodesPerObject: 20, objectsPerSplit: 1000,
+                                      cloneEpisodes: 16384, cloneEpochs: 100)
 
-        public init(name: String, envSteps: Int, envCount: Int, episodesPerObject: Int, objectsPerSplit: Int) {
+        public init(name: String, envSteps: Int, envCount: Int, episodesPerObject: Int, objectsPerSplit: Int,
+                    cloneEpisodes: Int = 64, cloneEpochs: Int = 100) {
             (self.name, self.envSteps, self.envCount, self.episodesPerObject, self.objectsPerSplit) =
                 (name, envSteps, envCount, episodesPerObject, objectsPerSplit)
+            (self.cloneEpisodes, self.cloneEpochs) = (cloneEpisodes, cloneEpochs)
         }
     }
 
@@ -36,14 +44,23 @@ public enum BenchmarkProtocol {
         public var envSteps: Int
     }
 
-    /// Runs (or reuses) every algorithm x seed and writes table.md and results.json into `out`.
-    public static func run(size: Size, algorithms: [TrainConfig.Algorithm], seeds: [UInt64], library: String?,
+    /// Runs (or reuses) every algorithm x seed, and a behaviour-clone baseline per actor shape
+    /// in `clones` x seed (rows "clone-ppo", "clone-acppo": the scripted grasp cloned into that
+    /// learner's actor, no RL), and writes table.md and results.json into `out`.
+    public static func run(size: Size, algorithms: [TrainConfig.Algorithm], clones: [TrainConfig.Algorithm] = [],
+                           seeds: [UInt64], library: String?,
                            threads: Int, out: String, log: (String) -> Void) throws -> String {
         var results: [RunResult] = []
         for algorithm in algorithms {
             for seed in seeds {
                 results.append(try runOne(size: size, algorithm: algorithm, seed: seed, library: library, threads: threads,
                                           folder: "\(out)/\(algorithm.rawValue)-seed\(seed)", log: log))
+            }
+        }
+        for algorithm in clones {
+            for seed in seeds {
+                results.append(try runClone(size: size, algorithm: algorithm, seed: seed, library: library, threads: threads,
+                                            folder: "\(out)/clone-\(algorithm.rawValue)-seed\(seed)", log: log))
             }
         }
         let table = tabulate(results, size: size, library: library)
@@ -84,6 +101,47 @@ public enum BenchmarkProtocol {
                          wallSeconds: trainer.state.wallSeconds, envSteps: trainer.state.envSteps)
     }
 
+    /// A behaviour-clone baseline: scripted demonstrations on the training split cloned into the
+    /// learner's actor (`BehaviourCloning`), then the same evaluation as a trained run. Its wall
+    /// time covers demonstrations, fit and nothing else; its env steps are the demonstrations'.
+    static func runClone(size: Size, algorithm: TrainConfig.Algorithm, seed: UInt64, library: String?, threads: Int,
+                         folder: String, log: (String) -> Void) throws -> RunResult {
+        let record = folder + "/result.json"
+        if let data = FileManager.default.contents(atPath: record), let saved = try? JSONDecoder().decode(RunResult.self, from: data) {
+            log("\(folder): already evaluated, reusing")
+            return saved
+        }
+        var config = TrainConfig()
+        config.algorithm = algorithm
+        config.seed = seed
+        config.library = library
+        config.envCount = size.cloneEpisodes
+        config.threads = threads
+        config.evalEpisodesPerObject = size.episodesPerObject
+        config.evalObjects = size.objectsPerSplit
+        log("\(folder): cloning the scripted grasp into the \(algorithm.rawValue) actor, seed \(seed), \(size.cloneEpisodes) demonstration episodes")
+        let run = RunDirectory(folder)
+        let start = Date()
+        let (agent, outcome) = try BehaviourCloning.run(config: config, objectName: nil, epochs: size.cloneEpochs, learningRate: 1e-3, run: run)
+        let wall = Date().timeIntervalSince(start)
+        let splits = library == nil ? ["train"] : ["train", "seen", "unseen"]
+        var evaluations: [Evaluator.Result] = []
+        for split in splits {
+            let assets = Evaluation.subset(try ObjectSet.load(library: library, split: try Evaluation.librarySplit(split)), limit: size.objectsPerSplit)
+            var result = try Evaluator.evaluate(agent: agent, assets: assets, split: split, task: config.task,
+                                                episodesPerObject: size.episodesPerObject, envCount: min(256, assets.count * size.episodesPerObject),
+                                                threads: threads)
+            result.checkpoint = "checkpoints/clone (kept \(outcome.kept) of \(outcome.episodes) scripted episodes)"
+            evaluations.append(result)
+        }
+        try AtomicFile.writeJSON(evaluations, to: run.evaluation.path)
+        let result = RunResult(algorithm: "clone-\(algorithm.rawValue)", seed: seed,
+                               success: Dictionary(uniqueKeysWithValues: evaluations.map { ($0.split, $0.successRate) }),
+                               wallSeconds: wall, envSteps: outcome.episodes * config.task.episodeLength)
+        try AtomicFile.writeJSON(result, to: record)
+        return result
+    }
+
     /// The Table I style summary: per method, success per split as mean +- std over seeds (%),
     /// training wall time and env-steps/s.
     static func tabulate(_ results: [RunResult], size: Size, library: String?) -> String {
@@ -107,6 +165,9 @@ public enum BenchmarkProtocol {
             let (wall, _) = stats(runs.map(\.wallSeconds))
             let (sps, _) = stats(runs.map { Double($0.envSteps) / max($0.wallSeconds, 1e-9) })
             lines.append("| \(method) | \(runs.count) | \(cell("train")) | \(cell("seen")) | \(cell("unseen")) | \(String(format: "%.0f", wall)) | \(String(format: "%.0f", sps)) |")
+        }
+        if results.contains(where: { $0.algorithm.hasPrefix("clone-") }) {
+            lines += ["", "clone-* rows: the scripted grasp cloned into that learner's actor (behaviour cloning of the successful episodes among \(size.cloneEpisodes) scripted demonstration episodes, \(size.cloneEpochs) epochs), no RL; their wall time is demonstrations plus fit and their env steps are the demonstrations'."]
         }
         lines += ["", "Training curves (Fig. 2 data): each run's metrics.csv; plot with `render-rollout curves`."]
         return lines.joined(separator: "\n") + "\n"

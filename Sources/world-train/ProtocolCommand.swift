@@ -11,6 +11,8 @@ struct ProtocolCommand: ParsableCommand {
     var size: String = "quick"
     @Option(help: "Comma-separated learners.")
     var algos: String = "ppo,acppo"
+    @Option(help: "Comma-separated actor shapes of the behaviour-clone baseline rows (clone-ppo, clone-acppo: the scripted grasp cloned, no RL); empty for none.")
+    var clones: String = "ppo,acppo"
     @Option(help: "Comma-separated seeds.")
     var seeds: String = "1,2,3"
     @Option(help: "Object library with train / test_seen / test_unseen splits (asset-import generate, then encode).")
@@ -27,15 +29,18 @@ struct ProtocolCommand: ParsableCommand {
         case "full": chosen = .full
         default: throw ValidationError("--size must be quick or full, got '\(size)'")
         }
-        let algorithms = try algos.split(separator: ",").map { name -> TrainConfig.Algorithm in
-            guard let a = TrainConfig.Algorithm(rawValue: String(name)) else { throw ValidationError("--algos: unknown learner '\(name)'") }
-            return a
+        func learners(_ list: String, _ option: String) throws -> [TrainConfig.Algorithm] {
+            try list.split(separator: ",").map { name -> TrainConfig.Algorithm in
+                guard let a = TrainConfig.Algorithm(rawValue: String(name)) else { throw ValidationError("\(option): unknown learner '\(name)'") }
+                return a
+            }
         }
+        let algorithms = try learners(algos, "--algos"), cloneShapes = try learners(clones, "--clones")
         let seedList = try seeds.split(separator: ",").map { text -> UInt64 in
             guard let s = UInt64(text) else { throw ValidationError("--seeds: '\(text)' is not a seed") }
             return s
         }
-        let table = try BenchmarkProtocol.run(size: chosen, algorithms: algorithms, seeds: seedList, library: library,
+        let table = try BenchmarkProtocol.run(size: chosen, algorithms: algorithms, clones: cloneShapes, seeds: seedList, library: library,
                                               threads: threads, out: out) { print($0) }
         print(table)
     }

@@ -7,19 +7,24 @@ import XCTest
 final class ProtocolTests: XCTestCase {
     func testTinyProtocolTabulatesEveryMethodAndReusesRuns() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("protocol-\(UUID().uuidString)").path
-        let size = BenchmarkProtocol.Size(name: "tiny", envSteps: 64, envCount: 4, episodesPerObject: 1, objectsPerSplit: 2)
+        let size = BenchmarkProtocol.Size(name: "tiny", envSteps: 64, envCount: 4, episodesPerObject: 1, objectsPerSplit: 2,
+                                          cloneEpisodes: 6, cloneEpochs: 2)
         var lines: [String] = []
-        let table = try BenchmarkProtocol.run(size: size, algorithms: [.ppo, .acppo], seeds: [1, 2], library: nil, threads: 1,
-                                              out: out) { lines.append($0) }
+        let table = try BenchmarkProtocol.run(size: size, algorithms: [.ppo, .acppo], clones: [.acppo], seeds: [1, 2], library: nil,
+                                              threads: 1, out: out) { lines.append($0) }
         let rows = table.split(separator: "\n").filter { $0.hasPrefix("| ppo |") || $0.hasPrefix("| acppo |") }
         XCTAssertEqual(rows.count, 2, table)
+        let clone = try XCTUnwrap(table.split(separator: "\n").first { $0.hasPrefix("| clone-acppo | 2 |") }, table)
+        XCTAssertTrue(clone.contains("+-"), String(clone))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/clone-acppo-seed2/checkpoints/clone/tensors.safetensors"))
+        XCTAssertTrue(table.contains("clone-* rows: the scripted grasp cloned"), table)
         XCTAssertTrue(rows.allSatisfy { $0.contains("| 2 |") && $0.contains("+-") }, table)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/table.md"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/acppo-seed2/metrics.csv"))
         lines.removeAll()
-        let again = try BenchmarkProtocol.run(size: size, algorithms: [.ppo, .acppo], seeds: [1, 2], library: nil, threads: 1,
-                                              out: out) { lines.append($0) }
-        XCTAssertEqual(lines.filter { $0.contains("reusing") }.count, 4)
+        let again = try BenchmarkProtocol.run(size: size, algorithms: [.ppo, .acppo], clones: [.acppo], seeds: [1, 2], library: nil,
+                                              threads: 1, out: out) { lines.append($0) }
+        XCTAssertEqual(lines.filter { $0.contains("reusing") }.count, 6)
         XCTAssertEqual(again.split(separator: "\n").filter { $0.hasPrefix("| ppo |") }.first?.split(separator: "|")[2...4],
                        rows.first?.split(separator: "|")[2...4])
     }
