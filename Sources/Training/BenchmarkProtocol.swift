@@ -70,18 +70,25 @@ public enum BenchmarkProtocol {
         return table
     }
 
-    static func runOne(size: Size, algorithm: TrainConfig.Algorithm, seed: UInt64, library: String?, threads: Int,
-                       folder: String, log: (String) -> Void) throws -> RunResult {
-        let run = RunDirectory(folder)
+    /// The config every protocol row starts from: learner, seed, objects, envs, threads, evaluation.
+    static func baseConfig(size: Size, algorithm: TrainConfig.Algorithm, seed: UInt64, library: String?, envCount: Int,
+                           threads: Int) -> TrainConfig {
         var config = TrainConfig()
         config.algorithm = algorithm
         config.seed = seed
         config.library = library
-        config.envCount = size.envCount
+        config.envCount = envCount
         config.threads = threads
-        config.iterations = max(1, size.envSteps / (size.envCount * config.ppo.stepsPerRollout))
         config.evalEpisodesPerObject = size.episodesPerObject
         config.evalObjects = size.objectsPerSplit
+        return config
+    }
+
+    static func runOne(size: Size, algorithm: TrainConfig.Algorithm, seed: UInt64, library: String?, threads: Int,
+                       folder: String, log: (String) -> Void) throws -> RunResult {
+        let run = RunDirectory(folder)
+        var config = baseConfig(size: size, algorithm: algorithm, seed: seed, library: library, envCount: size.envCount, threads: threads)
+        config.iterations = max(1, size.envSteps / (size.envCount * config.ppo.stepsPerRollout))
         let evaluations: [Evaluator.Result]
         let trainer: Trainer
         if let data = FileManager.default.contents(atPath: run.evaluation.path),
@@ -111,14 +118,7 @@ public enum BenchmarkProtocol {
             log("\(folder): already evaluated, reusing")
             return saved
         }
-        var config = TrainConfig()
-        config.algorithm = algorithm
-        config.seed = seed
-        config.library = library
-        config.envCount = size.cloneEpisodes
-        config.threads = threads
-        config.evalEpisodesPerObject = size.episodesPerObject
-        config.evalObjects = size.objectsPerSplit
+        let config = baseConfig(size: size, algorithm: algorithm, seed: seed, library: library, envCount: size.cloneEpisodes, threads: threads)
         log("\(folder): cloning the scripted grasp into the \(algorithm.rawValue) actor, seed \(seed), \(size.cloneEpisodes) demonstration episodes")
         let run = RunDirectory(folder)
         let start = Date()
