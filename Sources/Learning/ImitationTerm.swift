@@ -46,27 +46,18 @@ extension PPOAgent {
     /// mean chunk and `rows` random demonstrated chunks to the actor gradient already in
     /// `networks.gradients`. Returns that mean squared error.
     func addImitationGradient(_ term: ImitationTerm, rows requested: Int, weight: Float) -> Float {
-        let n = min(requested, networks.actor.maxBatch), width = actorWidth
+        let n = min(requested, networks.actor.maxBatch)
         term.batch.removeAll(keepingCapacity: true)
         for _ in 0..<n { term.batch.append(Int32(generator.nextIndex(below: term.rows))) }
         term.observations.withUnsafeBufferPointer {
             Self.gatherRows($0.baseAddress!, width: observationDim, indices: term.batch[...], into: term.inputs.pointer)
         }
         preprocess(term.inputs.pointer, rows: n, updateStatistics: false)
-        let means = networks.actor.forward(term.inputs.pointer, rows: n)
-        let gradient = networks.actor.outputGradient
-        var squared: Float = 0
-        for (i, row) in term.batch.enumerated() {
-            for d in 0..<width {
-                let error = means[i * width + d] - term.targets[Int(row) * width + d]
-                squared += error * error
-                gradient[i * width + d] = weight * 2 * error / Float(n * width)
-            }
-        }
+        let squared = imitationOutputGradient(inputs: term.inputs.pointer, rows: term.batch[...], targets: term.targets, weight: weight)
         let count = networks.actor.shape.parameterCount
         term.saved.pointer.update(from: networks.gradients.pointer, count: count)
         networks.actor.backward(term.inputs.pointer, rows: n)
         for k in 0..<count { networks.gradients.pointer[k] += term.saved.pointer[k] }
-        return squared / Float(n * width)
+        return squared / Float(n * actorWidth)
     }
 }

@@ -37,22 +37,33 @@ extension PPOAgent {
     /// One Adam step on the rows `slice`; returns the summed squared error of the minibatch.
     private func imitationStep(_ slice: ArraySlice<Int32>, observations: [Float], targets: [Float], inputs: FloatBuffer,
                                learningRate: Float) -> Float {
-        let n = slice.count, width = actorWidth
+        let n = slice.count
         observations.withUnsafeBufferPointer { Self.gatherRows($0.baseAddress!, width: observationDim, indices: slice, into: inputs.pointer) }
         preprocess(inputs.pointer, rows: n, updateStatistics: false)
-        let means = networks.actor.forward(inputs.pointer, rows: n)
-        let gradient = networks.actor.outputGradient
-        var squared: Float = 0
-        for (i, row) in slice.enumerated() {
-            for d in 0..<width {
-                let error = means[i * width + d] - targets[Int(row) * width + d]
-                squared += error * error
-                gradient[i * width + d] = 2 * error / Float(n * width)
-            }
-        }
+        let squared = imitationOutputGradient(inputs: inputs.pointer, rows: slice, targets: targets, weight: 1)
         networks.gradients.pointer.update(repeating: 0, count: networks.gradients.count)
         networks.actor.backward(inputs.pointer, rows: n)
         optimizer.step(parameters: networks.parameters.pointer, gradients: networks.gradients.pointer, learningRate: learningRate)
+        return squared
+    }
+}
+
+extension PPOAgent {
+    /// Actor forward on `inputs` (normalised, one row per entry of `rows`) and, into the actor's
+    /// output gradient, weight x the gradient of the mean squared error to the target chunks
+    /// `targets[rows[i]]` (mean over rows and outputs). Returns the summed squared error.
+    func imitationOutputGradient(inputs: UnsafePointer<Float>, rows: ArraySlice<Int32>, targets: [Float], weight: Float) -> Float {
+        let n = rows.count, width = actorWidth
+        let means = networks.actor.forward(inputs, rows: n)
+        let gradient = networks.actor.outputGradient
+        var squared: Float = 0
+        for (i, row) in rows.enumerated() {
+            for d in 0..<width {
+                let error = means[i * width + d] - targets[Int(row) * width + d]
+                squared += error * error
+                gradient[i * width + d] = weight * 2 * error / Float(n * width)
+            }
+        }
         return squared
     }
 }

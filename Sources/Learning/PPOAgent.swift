@@ -30,6 +30,9 @@ public final class PPOAgent {
 
     /// Actions per chunk sample (h for both objectives).
     var blockCount: Int { config.chunkLength }
+    /// Actions in one actor output: h for the chunked objective, 1 for the naive one (the
+    /// chunk length of the demonstrations `imitate` and `setDemonstrations` take).
+    public var actorBlocks: Int { actorWidth / actionDim }
     /// Actor outputs per forward row (h|A| chunked, |A| naive).
     let actorWidth: Int
     /// Per env: index of the next action of its current chunk (0 = start a chunk).

@@ -11,4 +11,11 @@ extension ScriptedGrasp {
         g.closedFingers = f
         return g
     }
+
+    /// `count` grasps: this one at every `variants`-th index (0, variants, ...), random
+    /// neighbours (`perturbed`) drawn from `seed` in between.
+    public func varied(count: Int, variants: Int, seed: UInt64) -> [ScriptedGrasp] {
+        var rng = SplitMix64(seed: seed)
+        return (0..<count).map { $0 % max(1, variants) == 0 ? self : perturbed(&rng) }
+    }
 }

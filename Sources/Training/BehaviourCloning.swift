@@ -30,24 +30,20 @@ public enum BehaviourCloning {
         try run.create()
         BLAS.setThreadCount(config.threads)
         let assets = try ObjectSet.load(library: config.library, split: config.trainSplit)
-        var spec = WorldSpec(envCount: config.envCount, threads: config.threads, seed: config.seed)
-        spec.task = config.task
-        spec.task.staggerFirstEpisodes = false
-        var demonstrated = assets
+        var demonstrated = assets, pool: [Int] = []
         if let objectName {
             guard let index = assets.firstIndex(where: { $0.name == objectName }) else {
                 throw ConfigFileError("--object \(objectName): no such object (have \(assets.prefix(8).map(\.name).joined(separator: ", "))...)")
             }
-            spec.objectPool = [index]
+            pool = [index]
             demonstrated = [assets[index]]
         }
-        let world = try World(spec: spec, hand: try HandDescription.shadowHand(), assets: assets)
+        let world = try Demonstrations.world(config: config, envCount: config.envCount, seed: config.seed, assets: assets, objectPool: pool)
         let ppo = config.resolvedPPO
         let agent = try PPOAgent(config: ppo, observationDim: world.observationLayout.count,
                                  actionDim: SceneLayout.actionCount, seed: config.seed)
-        let blocks = ppo.objective == .chunked ? ppo.chunkLength : 1
-        let grasps = Demonstrations.variedGrasps(envCount: config.envCount, variants: variants, seed: config.seed)
-        let demos = try Demonstrations.collect(world: world, blocks: blocks, grasps: grasps)
+        let grasps = ScriptedGrasp().varied(count: config.envCount, variants: variants, seed: config.seed)
+        let demos = try Demonstrations.collect(world: world, blocks: agent.actorBlocks, grasps: grasps)
         guard demos.kept > 0 else {
             throw ConfigFileError("behaviour cloning: none of the \(demos.episodes) scripted episodes reached the goal; nothing to learn from")
         }

@@ -124,16 +124,10 @@ public enum BenchmarkProtocol {
         let start = Date()
         let (agent, outcome) = try BehaviourCloning.run(config: config, objectName: nil, epochs: size.cloneEpochs, learningRate: 1e-3, run: run)
         let wall = Date().timeIntervalSince(start)
-        let splits = library == nil ? ["train"] : ["train", "seen", "unseen"]
-        var evaluations: [Evaluator.Result] = []
-        for split in splits {
-            let assets = Evaluation.subset(try ObjectSet.load(library: library, split: try Evaluation.librarySplit(split)), limit: size.objectsPerSplit)
-            var result = try Evaluator.evaluate(agent: agent, assets: assets, split: split, task: config.task,
-                                                episodesPerObject: size.episodesPerObject, envCount: min(256, assets.count * size.episodesPerObject),
-                                                threads: threads)
-            result.checkpoint = "checkpoints/clone (kept \(outcome.kept) of \(outcome.episodes) scripted episodes)"
-            evaluations.append(result)
-        }
+        // one batch of at most 256 envs per split, as for a trained run
+        let evaluations = try Evaluation.splits(agent: agent, library: library, task: config.task, episodesPerObject: size.episodesPerObject,
+                                                objectsPerSplit: size.objectsPerSplit, envCount: 256, threads: threads,
+                                                checkpoint: "checkpoints/clone (kept \(outcome.kept) of \(outcome.episodes) scripted episodes)")
         try AtomicFile.writeJSON(evaluations, to: run.evaluation.path)
         let result = RunResult(algorithm: "clone-\(algorithm.rawValue)", seed: seed,
                                success: Dictionary(uniqueKeysWithValues: evaluations.map { ($0.split, $0.successRate) }),

@@ -18,6 +18,17 @@ public enum Demonstrations {
         public var kept: Int
     }
 
+    /// A world for demonstrations on `assets`: `config`'s task and threads, `envCount` envs whose
+    /// first episodes all start together (no staggering), objects drawn from `objectPool` (empty: all).
+    public static func world(config: TrainConfig, envCount: Int, seed: UInt64, assets: [ObjectAsset],
+                             objectPool: [Int] = []) throws -> World {
+        var spec = WorldSpec(envCount: envCount, threads: config.threads, seed: seed)
+        spec.task = config.task
+        spec.task.staggerFirstEpisodes = false
+        spec.objectPool = objectPool
+        return try World(spec: spec, hand: try HandDescription.shadowHand(), assets: assets)
+    }
+
     /// Runs `grasps[e]` (default: the default grasp everywhere) in env e for one episode and
     /// keeps the successful episodes.
     public static func collect(world: World, blocks: Int, grasps: [ScriptedGrasp]? = nil) throws -> Set {
@@ -48,13 +59,5 @@ public enum Demonstrations {
             }
         }
         return Set(observations: keptObservations, chunks: chunks, episodes: n, kept: kept.count)
-    }
-
-    /// The default grasp in env 0 and every `variants`-th env, random neighbours of it
-    /// (`ScriptedGrasp.perturbed`) elsewhere: `envCount` grasps drawn from `seed`.
-    public static func variedGrasps(envCount: Int, variants: Int, seed: UInt64) -> [ScriptedGrasp] {
-        var rng = SplitMix64(seed: seed)
-        let base = ScriptedGrasp()
-        return (0..<envCount).map { $0 % max(1, variants) == 0 ? base : base.perturbed(&rng) }
     }
 }

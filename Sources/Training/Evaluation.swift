@@ -20,6 +20,20 @@ public enum Evaluation {
         return (0..<limit).map { assets[$0 * assets.count / limit] }
     }
 
+    /// Deterministic evaluation of `agent` on train, and seen / unseen when `library` is given
+    /// (the built-ins have one split), at most `objectsPerSplit` objects each; every result
+    /// names `checkpoint`.
+    static func splits(agent: PPOAgent, library: String?, task: TaskSpec, episodesPerObject: Int, objectsPerSplit: Int,
+                       envCount: Int, threads: Int, checkpoint: String) throws -> [Evaluator.Result] {
+        try (library == nil ? ["train"] : ["train", "seen", "unseen"]).map { split in
+            let assets = subset(try ObjectSet.load(library: library, split: try librarySplit(split)), limit: objectsPerSplit)
+            var result = try Evaluator.evaluate(agent: agent, assets: assets, split: split, task: task,
+                                                episodesPerObject: episodesPerObject, envCount: envCount, threads: threads)
+            result.checkpoint = checkpoint
+            return result
+        }
+    }
+
     /// Evaluates the checkpoint folder (or a run directory's latest checkpoint) on `split`.
     public static func run(checkpoint path: String, split: String, episodesPerObject: Int, envCount: Int, threads: Int) throws -> Evaluator.Result {
         var folder = URL(fileURLWithPath: path)
@@ -47,16 +61,9 @@ extension Trainer {
             agent = try PPOAgent.loadCheckpoint(from: run.best)
             source = String(format: "checkpoints/best (iteration %d, selection success %.3f)", iteration, success)
         }
-        let splits = config.library == nil ? ["train"] : ["train", "seen", "unseen"]
-        var results: [Evaluator.Result] = []
-        for split in splits {
-            let assets = Evaluation.subset(try ObjectSet.load(library: config.library, split: try Evaluation.librarySplit(split)),
-                                           limit: config.evalObjects)
-            results.append(try Evaluator.evaluate(agent: agent, assets: assets, split: split, task: config.task,
-                                                  episodesPerObject: config.evalEpisodesPerObject,
-                                                  envCount: min(config.envCount, 256), threads: config.threads))
-            results[results.count - 1].checkpoint = source
-        }
+        let results = try Evaluation.splits(agent: agent, library: config.library, task: config.task,
+                                            episodesPerObject: config.evalEpisodesPerObject, objectsPerSplit: config.evalObjects,
+                                            envCount: min(config.envCount, 256), threads: config.threads, checkpoint: source)
         try AtomicFile.writeJSON(results, to: run.evaluation.path)
         return results
     }

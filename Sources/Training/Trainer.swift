@@ -67,7 +67,7 @@ public final class Trainer {
             try AtomicFile.writeJSON(config, to: run.config.path)
         }
         if config.imitationEpisodes > 0 {
-            let demos = try Self.demonstrations(config: config, hand: hand, assets: assets, blocks: agent.config.objective == .chunked ? agent.config.chunkLength : 1)
+            let demos = try Self.demonstrations(config: config, assets: assets, blocks: agent.actorBlocks)
             agent.setDemonstrations(observations: demos.observations, targets: demos.chunks)
         }
         metrics = try MetricsLog(url: run.metrics, keepThrough: restoredIteration ?? 0)
@@ -75,11 +75,8 @@ public final class Trainer {
 
     /// The successful scripted episodes of `config.imitationEpisodes` envs on the training objects
     /// (a world of its own, seeded from the run's seed: the same on resume).
-    static func demonstrations(config: TrainConfig, hand: HandDescription, assets: [ObjectAsset], blocks: Int) throws -> Demonstrations.Set {
-        var spec = WorldSpec(envCount: config.imitationEpisodes, threads: config.threads, seed: config.seed &+ 0x5EED)
-        spec.task = config.task
-        spec.task.staggerFirstEpisodes = false
-        let world = try World(spec: spec, hand: hand, assets: assets)
+    static func demonstrations(config: TrainConfig, assets: [ObjectAsset], blocks: Int) throws -> Demonstrations.Set {
+        let world = try Demonstrations.world(config: config, envCount: config.imitationEpisodes, seed: config.seed &+ 0x5EED, assets: assets)
         let demos = try Demonstrations.collect(world: world, blocks: blocks)
         guard demos.kept > 0 else {
             throw ConfigError("config: imitationEpisodes: none of the \(demos.episodes) scripted episodes reached the goal; nothing to imitate")

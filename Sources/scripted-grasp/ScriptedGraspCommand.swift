@@ -95,8 +95,7 @@ struct Library: ParsableCommand {
         var spec = WorldSpec(envCount: count * variants, threads: threads, seed: seed)
         spec.fixedObjects = (0..<count * variants).map { ($0 / variants) * assets.count / count }
         let world = try World(spec: spec, hand: try HandDescription.shadowHand(), assets: assets)
-        var rng = SplitMix64(seed: seed)
-        let grasps = (0..<spec.envCount).map { $0 % variants == 0 ? grasp : grasp.perturbed(&rng) }
+        let grasps = grasp.varied(count: spec.envCount, variants: variants, seed: seed)
         let grasper = ScriptedGrasper(grasps: grasps, world: world)
         for step in 0..<spec.task.episodeLength {
             for e in 0..<spec.envCount { grasper.act(env: e, step: step) }
