@@ -40,6 +40,11 @@ extension PPOAgent {
     public func update(nextObservations: UnsafePointer<Float>) -> PPOUpdateStats {
         precondition(rollout.isFull, "PPOAgent.update: rollout has \(rollout.cursor) of \(rollout.stepCount) steps")
         var summary = prepareAdvantages(nextObservations: nextObservations)
+        if config.actorFreezeIterations > 0 && iteration == config.actorFreezeIterations {
+            // the actor thaws: its first steps start from the floor (Adam's fresh moments would move
+            // every weight by the full rate), and the KL rule raises the rate from there
+            learningRate = config.minLearningRate
+        }
         let scratch = updateScratch
         tileLogStd(into: scratch.oldLogStd.pointer)
         var steps: Float = 0

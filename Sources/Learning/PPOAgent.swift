@@ -100,7 +100,7 @@ public final class PPOAgent {
     /// (updating the running statistics first when `updateStatistics`). In place, [rows, obsDim].
     func preprocess(_ batch: UnsafeMutablePointer<Float>, rows: Int, updateStatistics: Bool) {
         if let normalizer {
-            if updateStatistics { normalizer.update(batch, rows: rows) }
+            if updateStatistics && !config.freezeNormalizer { normalizer.update(batch, rows: rows) }
             normalizer.normalize(batch, rows: rows, clip: config.observationClip)
         } else {
             ObservationNormalizer.clip(batch, count: rows * observationDim, clip: config.observationClip)

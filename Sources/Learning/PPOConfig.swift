@@ -71,6 +71,9 @@ public struct PPOConfig: Codable, Equatable, Sendable {
     public var observationClip: Float = 5
     /// Running mean/std observation normalisation (off as published).
     public var normalizeObservations: Bool = false
+    /// Keep the normaliser's statistics as they are (no running update): for an actor cloned
+    /// with them, whose outputs would otherwise drift as the statistics move.
+    public var freezeNormalizer: Bool = false
     /// Bootstrap through time-outs with V(final state); false = published (time-out terminal).
     public var bootstrapTimeouts: Bool = true
     /// Train the critic on every stored step instead of chunk starts only (paper: off).
@@ -128,6 +131,7 @@ extension PPOConfig {
         try field(&updateEpochs, .updateEpochs)
         try field(&minibatchCount, .minibatchCount)
         try field(&learningRate, .learningRate)
+        try field(&freezeNormalizer, .freezeNormalizer)
         try field(&adamEpsilon, .adamEpsilon)
         try field(&actorHiddenSizes, .actorHiddenSizes)
         try field(&criticHiddenSizes, .criticHiddenSizes)

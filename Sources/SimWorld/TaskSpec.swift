@@ -31,6 +31,39 @@ public struct TaskSpec: Sendable, Codable, Equatable {
     public var encloseNeedsContact: Bool = false
     /// Reward per fingertip touching the object, every step (0 = published: no contact term).
     public var tipContactReward: Float = 0
+    /// Reward per metre the object is above its resting height (up to the goal's height) while
+    /// the thumb tip and another fingertip touch it, every step (0 = published: lift pays only
+    /// through the enclosed terms, which a fist on the object also collects).
+    public var heldHeightReward: Float = 0
+    /// Pay the distance terms (-0.5 finger_dist - hand_dist); false = ResDex's stage-2 reward,
+    /// which keeps only the enclosed terms (goal, lift, bonus) for a policy that already reaches.
+    public var distanceTerms: Bool = true
 
     public init() {}
+}
+
+extension TaskSpec {
+    /// Decodes a task written by any version of this code: a key it lacks (a setting added
+    /// later) keeps its default, which is the behaviour the older code had.
+    public init(from decoder: Decoder) throws {
+        self.init()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func field<T: Decodable>(_ value: inout T, _ key: CodingKeys) throws {
+            value = try c.decodeIfPresent(T.self, forKey: key) ?? value
+        }
+        try field(&observationMode, .observationMode)
+        try field(&episodeLength, .episodeLength)
+        try field(&successDistance, .successDistance)
+        try field(&staggerFirstEpisodes, .staggerFirstEpisodes)
+        try field(&liftThreshold, .liftThreshold)
+        try field(&highLiftHeight, .highLiftHeight)
+        try field(&fingerDistanceCap, .fingerDistanceCap)
+        try field(&handDistanceCap, .handDistanceCap)
+        try field(&fingerEncloseDistance, .fingerEncloseDistance)
+        try field(&handEncloseDistance, .handEncloseDistance)
+        try field(&encloseNeedsContact, .encloseNeedsContact)
+        try field(&tipContactReward, .tipContactReward)
+        try field(&heldHeightReward, .heldHeightReward)
+        try field(&distanceTerms, .distanceTerms)
+    }
 }

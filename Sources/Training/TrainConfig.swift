@@ -30,7 +30,7 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     /// Objects: a procedural/imported library folder, or nil for the built-in primitives.
     public var library: String?
     /// A run directory or checkpoint folder (e.g. from `world-train clone`) whose actor and
-    /// observation statistics start this run; nil = fresh networks.
+    /// observation statistics (kept fixed: `ppo.freezeNormalizer`) start this run; nil = fresh networks.
     public var initFrom: String?
     /// Split the training objects come from.
     public var trainSplit: String = SplitPlan.train
@@ -77,6 +77,8 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         p.envCount = envCount
         p.chunkLength = algorithm == .ppo ? 1 : chunkLength
         p.objective = algorithm == .acppoNaive ? .naiveProductOfRatios : .chunked
+        // the clone's observation statistics are part of its actor: moving them moves the policy
+        if initFrom != nil { p.freezeNormalizer = true }
         return p
     }
 

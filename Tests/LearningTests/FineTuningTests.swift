@@ -19,7 +19,7 @@ func trainOneIteration(_ agent: PPOAgent, seed: Int) {
 
 /// Critic warm-up: during the first `actorFreezeIterations` updates the actor and its log-std
 /// keep their values and the learning rate does not adapt; the critic learns; afterwards the
-/// actor learns again.
+/// actor learns again, starting from the learning-rate floor.
 final class ActorFreezeTests: XCTestCase {
     private func rollout(_ agent: PPOAgent, seed: Int) { trainOneIteration(agent, seed: seed) }
 
@@ -37,6 +37,8 @@ final class ActorFreezeTests: XCTestCase {
         XCTAssertNotEqual(Array(warmed[actorCount...]), Array(start[actorCount...]), "the critic learned")
         XCTAssertEqual(agent.learningRate, learningRate, "no KL-driven learning-rate change while the actor is frozen")
         rollout(agent, seed: 2)
+        XCTAssertLessThanOrEqual(agent.learningRate, config.minLearningRate * 1.5 * 1.5 * 1.5 * 1.5 * 1.0001,
+                                 "the thawed actor starts from the learning-rate floor (at most one x1.5 per minibatch)")
         XCTAssertNotEqual(Array(agent.networks.parameters.toArray()[..<actorCount]), Array(start[..<actorCount]),
                           "the actor learns after the warm-up")
     }

@@ -59,6 +59,27 @@ final class TaskTests: XCTestCase {
         r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
         let heldAtGoal: Float = -0.25 - 0.05 + 0.9 - 0.06 + 0.2 + 1 / 1.3
         XCTAssertEqual(r.reward, heldAtGoal + 2 * 0.05, accuracy: 1e-5, "two touching tips")
+        // 6: the held-height term: per metre above rest (0.87 - 0.63 = 0.24), only while pinched
+        contactTask.tipContactReward = 0
+        contactTask.heldHeightReward = 2
+        r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
+        XCTAssertEqual(r.reward, heldAtGoal + 2 * 0.24, accuracy: 1e-5, "pinched 0.24 m above rest")
+        let lowGoal: [Float] = [0, 0, 0.8]  // object 7 cm above it: no bonus, height capped at 0.8 - 0.63
+        r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: lowGoal, restZ: 0.63, forceZ: 0)
+        let cappedHeight: Float = 0.8 - 0.63
+        let belowLowGoal: Float = -0.25 - 0.05 + 0.9 - 2 * 0.07 + 0.2
+        XCTAssertEqual(r.reward, belowLowGoal + 2 * cappedHeight, accuracy: 1e-5, "capped at the goal height above rest")
+        contacts = [0, 0, 0, 0, 2.0]
+        r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
+        XCTAssertEqual(r.reward, -0.25 - 0.05, accuracy: 1e-5, "not pinched: no height term (and not enclosed)")
+        // 7: ResDex's stage-2 reward: the enclosed terms alone
+        contactTask.distanceTerms = false
+        r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
+        XCTAssertEqual(r.reward, 0, accuracy: 1e-6, "not enclosed: nothing")
+        contacts = [0, 1.5, 0, 0, 2.0]
+        r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
+        let enclosedTerms: Float = 0.9 - 0.06 + 0.2 + 1 / 1.3
+        XCTAssertEqual(r.reward, enclosedTerms + 2 * 0.24, accuracy: 1e-5, "held at the goal")
     }
 
     func testSuccessIsStickyAndTimeLimitTruncates() throws {

@@ -51,6 +51,16 @@ final class InitFromTests: XCTestCase {
         XCTAssertEqual(trainer.agent.normalizer?.mean.toArray(), clone.normalizer?.mean.toArray(), "observation statistics copied")
         let fresh = try Trainer(config: config, run: RunDirectory(temporary.appendingPathComponent("fresh-\(UUID().uuidString)").path))
         XCTAssertNotEqual(Array(UnsafeBufferPointer(start: fresh.agent.networks.actor.parameters, count: count)), copied)
+        fineTune.iterations = 1
+        fineTune.ppo.actorFreezeIterations = 1
+        let warmUp = try Trainer(config: fineTune, run: RunDirectory(temporary.appendingPathComponent("warm-\(UUID().uuidString)").path))
+        try warmUp.train()
+        XCTAssertEqual(warmUp.agent.normalizer?.mean.toArray(), clone.normalizer?.mean.toArray(),
+                       "the clone's statistics stay fixed while training")
+        XCTAssertEqual(Array(UnsafeBufferPointer(start: warmUp.agent.networks.actor.parameters, count: count)), copied,
+                       "so a frozen actor is still the clone")
+        try fresh.train()
+        XCTAssertNotEqual(fresh.agent.normalizer?.mean.toArray(), clone.normalizer?.mean.toArray(), "a fresh run's statistics move")
         var wrong = fineTune
         wrong.ppo.actorHiddenSizes = [16]
         XCTAssertThrowsError(try Trainer(config: wrong, run: RunDirectory(temporary.appendingPathComponent("bad-\(UUID().uuidString)").path))) {

@@ -56,13 +56,15 @@ struct ComputeRewardsSystem: System {
         let handDist = min(GraspGeometry.distance(object, palm), task.handDistanceCap)
         let goalDist = GraspGeometry.distance(goal, object)
         var encloses = fingerDist <= task.fingerEncloseDistance && handDist <= task.handEncloseDistance
-        if task.encloseNeedsContact {
-            let thumb = SceneLayout.tipCount - 1
-            encloses = encloses && tipContacts[thumb] > 0 && (0..<thumb).contains { tipContacts[$0] > 0 }
-        }
-        var reward = -0.5 * fingerDist - 1.0 * handDist
+        let thumb = SceneLayout.tipCount - 1
+        let pinched = tipContacts[thumb] > 0 && (0..<thumb).contains { tipContacts[$0] > 0 }
+        if task.encloseNeedsContact { encloses = encloses && pinched }
+        var reward = task.distanceTerms ? -0.5 * fingerDist - 1.0 * handDist : 0
         if task.tipContactReward != 0 {
             for t in 0..<SceneLayout.tipCount where tipContacts[t] > 0 { reward += task.tipContactReward }
+        }
+        if task.heldHeightReward != 0 && pinched {
+            reward += task.heldHeightReward * min(max(object[2] - restZ, 0), max(goal[2] - restZ, 0))
         }
         var stage: UInt8 = 0
         if encloses {
