@@ -23,9 +23,10 @@ public enum BehaviourCloning {
 
     /// Clones the scripted grasp on the training objects of `config` (only `objectName` when
     /// given) with `config.envCount` demonstration episodes, every `variants`-th one the
-    /// default grasp and the others random variants, and writes `run`.
-    public static func run(config: TrainConfig, objectName: String?, variants: Int = 1, epochs: Int, learningRate: Float,
-                           run: RunDirectory) throws -> (agent: PPOAgent, outcome: Outcome) {
+    /// default grasp and the others random variants, executed with `actionNoise` (labels clean),
+    /// and writes `run`.
+    public static func run(config: TrainConfig, objectName: String?, variants: Int = 1, actionNoise: Float = 0,
+                           epochs: Int, learningRate: Float, run: RunDirectory) throws -> (agent: PPOAgent, outcome: Outcome) {
         try config.validate()
         try run.create()
         BLAS.setThreadCount(config.threads)
@@ -43,7 +44,8 @@ public enum BehaviourCloning {
         let agent = try PPOAgent(config: ppo, observationDim: world.observationLayout.count,
                                  actionDim: SceneLayout.actionCount, seed: config.seed)
         let grasps = ScriptedGrasp().varied(count: config.envCount, variants: variants, seed: config.seed)
-        let demos = try Demonstrations.collect(world: world, blocks: agent.actorBlocks, grasps: grasps)
+        let demos = try Demonstrations.collect(world: world, blocks: agent.actorBlocks, grasps: grasps,
+                                               actionNoise: actionNoise, seed: config.seed)
         guard demos.kept > 0 else {
             throw ConfigFileError("behaviour cloning: none of the \(demos.episodes) scripted episodes reached the goal; nothing to learn from")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Learning
 import SimWorld
 
 /// Scripted-grasp demonstrations for behaviour cloning: one episode per env of `world` from
@@ -30,18 +31,28 @@ public enum Demonstrations {
     }
 
     /// Runs `grasps[e]` (default: the default grasp everywhere) in env e for one episode and
-    /// keeps the successful episodes.
-    public static func collect(world: World, blocks: Int, grasps: [ScriptedGrasp]? = nil) throws -> Set {
+    /// keeps the successful episodes. With `actionNoise` > 0 the executed actions get Gaussian
+    /// noise of that std (clipped to [-1, 1]) while the recorded labels stay the scripted ones,
+    /// so the demonstrations show how the closed-loop script corrects a perturbed hand (DART).
+    public static func collect(world: World, blocks: Int, grasps: [ScriptedGrasp]? = nil,
+                               actionNoise: Float = 0, seed: UInt64 = 0) throws -> Set {
         let (n, a, o) = (world.spec.envCount, SceneLayout.actionCount, world.observationLayout.count)
         let steps = world.spec.task.episodeLength
         let grasper = ScriptedGrasper(grasps: grasps ?? Array(repeating: ScriptedGrasp(), count: n), world: world)
         var observations = [Float](), actions = [Float]()
         observations.reserveCapacity(steps * n * o)
         actions.reserveCapacity(steps * n * a)
+        var generator = RandomGenerator(seed: seed ^ 0xDA27)
+        var noise = [Float](repeating: 0, count: n * a)
+        let executed = world.hands.pointer(.action)
         for step in 0..<steps {
             observations += UnsafeBufferPointer(start: world.envs.pointer(.observation), count: n * o)
             for e in 0..<n { grasper.act(env: e, step: step) }
-            actions += UnsafeBufferPointer(start: world.hands.pointer(.action), count: n * a)
+            actions += UnsafeBufferPointer(start: executed, count: n * a)
+            if actionNoise > 0 {
+                generator.fillGaussian(&noise, count: n * a)
+                for k in 0..<(n * a) { executed[k] = min(max(executed[k] + actionNoise * noise[k], -1), 1) }
+            }
             try world.advance()
         }
         let success = world.envs.pointer(.success, as: UInt8.self)

@@ -6,9 +6,11 @@ extension Trainer {
     /// Writes checkpoints/iter_N (learner tensors and state, world columns, trainer counters)
     /// into a temporary folder renamed into place, then points latest.txt at it. The physics
     /// is rebuilt from the saved columns, exactly as a resume will rebuild it.
-    func checkpoint() throws {
+    /// Returns the checkpoint's selection success (nil without selection objects).
+    @discardableResult
+    func checkpoint() throws -> Float? {
         let fm = FileManager.default
-        let improved = try selectCheckpoint()
+        let (selection, improved) = try selectCheckpoint()
         let final = run.checkpoint(state.iteration)
         let temporary = run.checkpoints.appendingPathComponent(".tmp-" + final.lastPathComponent)
         try? fm.removeItem(at: temporary)
@@ -22,19 +24,20 @@ extension Trainer {
         try AtomicFile.write(Data(final.lastPathComponent.utf8), to: run.latest.path)
         if improved { try copyFolder(final, to: run.best) }
         try self.world.rebuildPhysics()
+        return selection
     }
 
     /// One deterministic episode on each selection object; records a new best (ties go to the
-    /// later checkpoint) and says whether this checkpoint is it.
-    private func selectCheckpoint() throws -> Bool {
-        guard !selectionAssets.isEmpty else { return false }
+    /// later checkpoint); returns the success rate and whether this checkpoint is the best.
+    private func selectCheckpoint() throws -> (success: Float?, improved: Bool) {
+        guard !selectionAssets.isEmpty else { return (nil, false) }
         let result = try Evaluator.evaluate(agent: agent, assets: selectionAssets, split: "train", task: config.task,
                                             episodesPerObject: 1, envCount: min(selectionAssets.count, 256),
                                             threads: config.threads, seed: 2000)
-        guard result.successRate >= (state.bestSuccess ?? 0) else { return false }
+        guard result.successRate >= (state.bestSuccess ?? 0) else { return (result.successRate, false) }
         state.bestSuccess = result.successRate
         state.bestIteration = state.iteration
-        return true
+        return (result.successRate, true)
     }
 
     /// Replaces `destination` with a copy of `source` (copied under a temporary name, then renamed).

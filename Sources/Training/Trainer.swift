@@ -105,7 +105,11 @@ public final class Trainer {
             (m.rolloutSeconds, m.worldSeconds, m.updateSeconds) = timing
             metrics.append(m)
             progress?.report(m, total: config.iterations)
-            if state.iteration % config.checkpointEvery == 0 || state.iteration == config.iterations { try checkpoint() }
+            if state.iteration % config.checkpointEvery == 0 || state.iteration == config.iterations,
+               let selection = try checkpoint(), let best = state.bestSuccess, let at = state.bestIteration {
+                progress?.note(String(format: "checkpoint %d: selection success %.1f %% on %d objects (best %.1f %% at %d)",
+                                      state.iteration, 100 * selection, selectionAssets.count, 100 * best, at))
+            }
         }
     }
 

@@ -33,5 +33,11 @@ public final class TrainingProgress {
         }
     }
 
+    /// Writes a line that is not an iteration (a checkpoint's selection result).
+    public func note(_ line: String) {
+        log?.write(Data((line + "\n").utf8))
+        print(terminal ? "\r\u{1B}[K" + line : line)
+    }
+
     deinit { try? log?.close() }
 }

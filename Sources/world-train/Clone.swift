@@ -15,6 +15,8 @@ struct Clone: ParsableCommand {
     var envs: Int = 64
     @Option(help: "Grasp variants: every n-th episode uses the default scripted grasp, the others random variants of it (1: the default only).")
     var variants: Int = 1
+    @Option(help: "Std of Gaussian noise added to the executed scripted actions (the labels stay clean: DART); 0 = none.")
+    var noise: Float = 0
     @Option(help: "Only this object (by name); default every training object.")
     var object: String?
     @Option(help: "Object library folder (default: the built-in objects).")
@@ -36,6 +38,7 @@ struct Clone: ParsableCommand {
 
     func run() throws {
         guard epochs >= 1, envs >= 1, variants >= 1 else { throw ValidationError("--epochs, --envs and --variants must be >= 1") }
+        guard noise >= 0, noise.isFinite else { throw ValidationError("--noise must be a finite number >= 0 (got \(noise))") }
         guard let algorithm = TrainConfig.Algorithm(rawValue: algo) else { throw ValidationError("--algo must be ppo, acppo or acppo-naive") }
         var config = try ConfigOverrides.resolve(file: nil, overrides: overrides)
         config.algorithm = algorithm
@@ -45,7 +48,7 @@ struct Clone: ParsableCommand {
         config.seed = seed
         config.threads = threads
         let start = Date()
-        let (agent, outcome) = try BehaviourCloning.run(config: config, objectName: object, variants: variants, epochs: epochs,
+        let (agent, outcome) = try BehaviourCloning.run(config: config, objectName: object, variants: variants, actionNoise: noise, epochs: epochs,
                                                         learningRate: learningRate, run: RunDirectory(out))
         print(String(format: "kept %d of %d scripted episodes (reached the goal); cloned %d demonstration steps in %.0f s: loss %.5f per action dimension; checkpoint %@",
                      outcome.kept, outcome.episodes, outcome.rows, Date().timeIntervalSince(start), outcome.loss, outcome.checkpoint.path))

@@ -70,4 +70,26 @@ final class DemonstrationTests: XCTestCase {
         XCTAssertLessThan(Array(action(0, 0))[2], 0, "the scripted grasp starts by pushing the wrist down")
         XCTAssertGreaterThan(Array(action(steps - 1, 0))[6 + 14], 0.5, "and ends with the thumb closed")
     }
+
+    /// DART: with action noise the hand follows perturbed actions, the labels stay the script's.
+    func testNoisyDemonstrationsKeepCleanLabels() throws {
+        let assets = try ObjectSet.load(library: nil, split: "train")
+        func collect(noise: Float, seed: UInt64) throws -> Demonstrations.Set {
+            var spec = WorldSpec(envCount: 1, threads: 1, seed: 3)
+            spec.objectPool = [assets.firstIndex { $0.name == "box-30x30x30" }!]
+            let world = try World(spec: spec, hand: try HandDescription.shadowHand(), assets: assets)
+            return try Demonstrations.collect(world: world, blocks: 1, actionNoise: noise, seed: seed)
+        }
+        let clean = try collect(noise: 0, seed: 1), noisy = try collect(noise: 0.05, seed: 1)
+        XCTAssertEqual(clean.kept, 1)
+        XCTAssertEqual(noisy.kept, 1, "the closed-loop script still lifts the box through 0.05 noise")
+        let (o, a) = (clean.observations.count / 200, SceneLayout.actionCount)
+        XCTAssertEqual(Array(noisy.observations[..<o]), Array(clean.observations[..<o]), "same start")
+        XCTAssertEqual(Array(noisy.chunks[..<a]), Array(clean.chunks[..<a]), "the first label is the script's action, not the noisy one")
+        XCTAssertNotEqual(Array(noisy.observations[o ..< 2 * o]), Array(clean.observations[o ..< 2 * o]), "the executed action was perturbed")
+        XCTAssertTrue(noisy.chunks.allSatisfy { abs($0) <= 1 }, "labels are clipped script actions")
+        let again = try collect(noise: 0.05, seed: 1)
+        XCTAssertEqual(again.chunks, noisy.chunks, "same seed, same demonstrations")
+        XCTAssertNotEqual(try collect(noise: 0.05, seed: 2).chunks, noisy.chunks, "the seed picks the noise")
+    }
 }
