@@ -38,6 +38,11 @@ public struct TaskSpec: Sendable, Codable, Equatable {
     /// Pay the distance terms (-0.5 finger_dist - hand_dist); false = ResDex's stage-2 reward,
     /// which keeps only the enclosed terms (goal, lift, bonus) for a policy that already reaches.
     public var distanceTerms: Bool = true
+    /// Finger targets follow the actions through an exponential moving average:
+    /// target = s x action target + (1 - s) x previous target (1 = published: the action is the
+    /// target). Below 1 it low-passes a learner's per-step exploration noise on the fingers,
+    /// IsaacGymEnvs' `actionsMovingAverage`.
+    public var fingerTargetSmoothing: Float = 1
 
     public init() {}
 }
@@ -65,5 +70,6 @@ extension TaskSpec {
         try field(&tipContactReward, .tipContactReward)
         try field(&heldHeightReward, .heldHeightReward)
         try field(&distanceTerms, .distanceTerms)
+        try field(&fingerTargetSmoothing, .fingerTargetSmoothing)
     }
 }

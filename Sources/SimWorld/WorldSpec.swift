@@ -60,6 +60,9 @@ public struct WorldSpec: Sendable, Codable, Equatable {
             throw fail("handStartPosition needs 3 and handStartOrientation 4 finite numbers")
         }
         guard task.episodeLength >= 1 else { throw fail("task.episodeLength must be >= 1") }
+        guard task.fingerTargetSmoothing > 0, task.fingerTargetSmoothing <= 1 else {
+            throw fail("task.fingerTargetSmoothing must be in (0, 1] (got \(task.fingerTargetSmoothing))")
+        }
         if let fixed = fixedObjects {
             guard fixed.count == envCount else { throw fail("fixedObjects has \(fixed.count) entries for \(envCount) envs") }
             for i in fixed where !(0..<assetCount).contains(i) { throw fail("fixedObjects names asset \(i), but there are \(assetCount) assets") }

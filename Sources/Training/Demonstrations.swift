@@ -1,5 +1,4 @@
 import Foundation
-import Learning
 import SimWorld
 
 /// Scripted-grasp demonstrations for behaviour cloning: one episode per env of `world` from
@@ -42,17 +41,13 @@ public enum Demonstrations {
         var observations = [Float](), actions = [Float]()
         observations.reserveCapacity(steps * n * o)
         actions.reserveCapacity(steps * n * a)
-        var generator = RandomGenerator(seed: seed ^ 0xDA27)
-        var noise = [Float](repeating: 0, count: n * a)
+        var noise = ActionNoise(wrist: actionNoise, fingers: actionNoise, seed: seed)
         let executed = world.hands.pointer(.action)
         for step in 0..<steps {
             observations += UnsafeBufferPointer(start: world.envs.pointer(.observation), count: n * o)
             for e in 0..<n { grasper.act(env: e, step: step) }
             actions += UnsafeBufferPointer(start: executed, count: n * a)
-            if actionNoise > 0 {
-                generator.fillGaussian(&noise, count: n * a)
-                for k in 0..<(n * a) { executed[k] = min(max(executed[k] + actionNoise * noise[k], -1), 1) }
-            }
+            noise.perturb(executed, envCount: n)
             try world.advance()
         }
         let success = world.envs.pointer(.success, as: UInt8.self)

@@ -85,20 +85,32 @@ struct Library: ParsableCommand {
     var threads = 2
     @Option(help: "Grasp variants per object: the default and random neighbours (ScriptedGrasp.perturbed); success counts an object if any variant lifts it.")
     var variants = 1
+    @Option(help: "Std of Gaussian noise added to the wrist force / torque actions every step (a learner's exploration noise), action units.")
+    var wristNoise: Float = 0
+    @Option(help: "Std of Gaussian noise added to the finger target actions every step, action units.")
+    var fingerNoise: Float = 0
+    @Option(help: "task.fingerTargetSmoothing: finger targets follow the actions through this moving-average factor (1 = none).")
+    var fingerSmoothing: Float = 1
     @OptionGroup var tuning: GraspTuning
 
     func run() throws {
+        guard wristNoise >= 0, fingerNoise >= 0, wristNoise.isFinite, fingerNoise.isFinite else {
+            throw ValidationError("--wrist-noise and --finger-noise must be finite numbers >= 0")
+        }
         let loaded = try ObjectLibrary.loadSplit(split, from: library)
         let assets = (0..<loaded.count).map { loaded[$0] }
         let grasp = tuning.grasp
         let count = min(objects, assets.count)
         var spec = WorldSpec(envCount: count * variants, threads: threads, seed: seed)
         spec.fixedObjects = (0..<count * variants).map { ($0 / variants) * assets.count / count }
+        spec.task.fingerTargetSmoothing = fingerSmoothing
         let world = try World(spec: spec, hand: try HandDescription.shadowHand(), assets: assets)
         let grasps = grasp.varied(count: spec.envCount, variants: variants, seed: seed)
         let grasper = ScriptedGrasper(grasps: grasps, world: world)
+        var noise = ActionNoise(wrist: wristNoise, fingers: fingerNoise, seed: seed)
         for step in 0..<spec.task.episodeLength {
             for e in 0..<spec.envCount { grasper.act(env: e, step: step) }
+            noise.perturb(world.hands.pointer(.action), envCount: spec.envCount)
             try world.advance()
         }
         let raw = world.envs.pointer(.success, as: UInt8.self)

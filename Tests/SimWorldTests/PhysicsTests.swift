@@ -65,4 +65,26 @@ final class PhysicsTests: XCTestCase {
             XCTAssertEqual(q[j], min(ratio * q[driver], joint.upper), accuracy: 0.1, "\(joint.name) coupling")
         }
     }
+
+    /// With fingerTargetSmoothing s each step moves the targets a fraction s of the way to the
+    /// action's target; a reset puts them back on the initial joint angles.
+    func testFingerTargetSmoothingIsAMovingAverage() throws {
+        let world = try TestWorlds.make { $0.task.fingerTargetSmoothing = 0.25 }
+        let target = world.hands.pointer(.jointTarget), hand = TestWorlds.hand
+        let start = (0..<SceneLayout.actuatorCount).map { target[$0] }
+        world.setAction(0, [0, 0, 0, 0, 0, 0] + [Float](repeating: 1, count: 18))
+        try world.step()
+        for (a, j) in hand.actuatedJoints.enumerated() {
+            XCTAssertEqual(target[a], 0.25 * hand.joints[j].upper + 0.75 * start[a], accuracy: 1e-5, hand.joints[j].name)
+        }
+        try world.step()
+        let second = 0.25 * hand.joints[hand.actuatedJoints[0]].upper + 0.75 * (0.25 * hand.joints[hand.actuatedJoints[0]].upper + 0.75 * start[0])
+        XCTAssertEqual(target[0], second, accuracy: 1e-5, "second step")
+        world.envs.pointer(.resetRequested, as: UInt8.self)[0] = 1
+        try world.beginEpisodes()
+        XCTAssertEqual((0..<SceneLayout.actuatorCount).map { target[$0] }, start, "reset restores the initial targets")
+        XCTAssertThrowsError(try TestWorlds.make { $0.task.fingerTargetSmoothing = 0 }) {
+            XCTAssertTrue("\($0)".contains("fingerTargetSmoothing"), "\($0)")
+        }
+    }
 }

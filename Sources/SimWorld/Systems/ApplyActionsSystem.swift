@@ -2,7 +2,8 @@ import BulletShim
 import ECSCore
 
 /// Turns policy actions into physical commands: wrist wrench (N, N m) = action x per-action
-/// scale; finger targets (rad) = lower + (a + 1) / 2 x (upper - lower), absolute as published.
+/// scale; finger targets (rad) = lower + (a + 1) / 2 x (upper - lower), absolute as published
+/// (optionally through a moving average, `TaskSpec.fingerTargetSmoothing`).
 /// Actions are clipped to [-1, 1]; a NaN action is refused with the env and index named.
 struct ApplyActionsSystem: System {
     var phase: Phase { .applyActions }
@@ -15,6 +16,7 @@ struct ApplyActionsSystem: System {
         let targets = world.hands.pointer(.jointTarget)
         let actuated = hand.actuatedJoints
         let (a, t) = (SceneLayout.actionCount, SceneLayout.actuatorCount)
+        let smoothing = world.spec.task.fingerTargetSmoothing
         for e in envs {
             let row = actions + a * e
             for k in 0..<a where row[k].isNaN {
@@ -26,7 +28,8 @@ struct ApplyActionsSystem: System {
             }
             for (i, j) in actuated.enumerated() {
                 let joint = hand.joints[j]
-                targets[t * e + i] = joint.lower + (clip(row[6 + i]) + 1) / 2 * (joint.upper - joint.lower)
+                let target = joint.lower + (clip(row[6 + i]) + 1) / 2 * (joint.upper - joint.lower)
+                targets[t * e + i] = smoothing * target + (1 - smoothing) * targets[t * e + i]
             }
         }
         let shard = world.shard(s)
