@@ -48,18 +48,18 @@ public enum BenchmarkProtocol {
     /// in `clones` x seed (rows "clone-ppo", "clone-acppo": the scripted grasp cloned into that
     /// learner's actor, no RL), and writes table.md and results.json into `out`.
     public static func run(size: Size, algorithms: [TrainConfig.Algorithm], clones: [TrainConfig.Algorithm] = [],
-                           seeds: [UInt64], library: String?,
+                           seeds: [UInt64], library: String?, base: TrainConfig = TrainConfig(),
                            threads: Int, out: String, log: (String) -> Void) throws -> String {
         var results: [RunResult] = []
         for algorithm in algorithms {
             for seed in seeds {
-                results.append(try runOne(size: size, algorithm: algorithm, seed: seed, library: library, threads: threads,
+                results.append(try runOne(size: size, algorithm: algorithm, seed: seed, library: library, base: base, threads: threads,
                                           folder: "\(out)/\(algorithm.rawValue)-seed\(seed)", log: log))
             }
         }
         for algorithm in clones {
             for seed in seeds {
-                results.append(try runClone(size: size, algorithm: algorithm, seed: seed, library: library, threads: threads,
+                results.append(try runClone(size: size, algorithm: algorithm, seed: seed, library: library, base: base, threads: threads,
                                             folder: "\(out)/clone-\(algorithm.rawValue)-seed\(seed)", log: log))
             }
         }
@@ -71,9 +71,9 @@ public enum BenchmarkProtocol {
     }
 
     /// The config every protocol row starts from: learner, seed, objects, envs, threads, evaluation.
-    static func baseConfig(size: Size, algorithm: TrainConfig.Algorithm, seed: UInt64, library: String?, envCount: Int,
-                           threads: Int) -> TrainConfig {
-        var config = TrainConfig()
+    static func baseConfig(size: Size, algorithm: TrainConfig.Algorithm, seed: UInt64, library: String?, base: TrainConfig,
+                           envCount: Int, threads: Int) -> TrainConfig {
+        var config = base
         config.algorithm = algorithm
         config.seed = seed
         config.library = library
@@ -84,10 +84,10 @@ public enum BenchmarkProtocol {
         return config
     }
 
-    static func runOne(size: Size, algorithm: TrainConfig.Algorithm, seed: UInt64, library: String?, threads: Int,
+    static func runOne(size: Size, algorithm: TrainConfig.Algorithm, seed: UInt64, library: String?, base: TrainConfig, threads: Int,
                        folder: String, log: (String) -> Void) throws -> RunResult {
         let run = RunDirectory(folder)
-        var config = baseConfig(size: size, algorithm: algorithm, seed: seed, library: library, envCount: size.envCount, threads: threads)
+        var config = baseConfig(size: size, algorithm: algorithm, seed: seed, library: library, base: base, envCount: size.envCount, threads: threads)
         config.iterations = max(1, size.envSteps / (size.envCount * config.ppo.stepsPerRollout))
         let evaluations: [Evaluator.Result]
         let trainer: Trainer
@@ -111,14 +111,14 @@ public enum BenchmarkProtocol {
     /// A behaviour-clone baseline: scripted demonstrations on the training split cloned into the
     /// learner's actor (`BehaviourCloning`), then the same evaluation as a trained run. Its wall
     /// time covers demonstrations, fit and nothing else; its env steps are the demonstrations'.
-    static func runClone(size: Size, algorithm: TrainConfig.Algorithm, seed: UInt64, library: String?, threads: Int,
+    static func runClone(size: Size, algorithm: TrainConfig.Algorithm, seed: UInt64, library: String?, base: TrainConfig, threads: Int,
                          folder: String, log: (String) -> Void) throws -> RunResult {
         let record = folder + "/result.json"
         if let data = FileManager.default.contents(atPath: record), let saved = try? JSONDecoder().decode(RunResult.self, from: data) {
             log("\(folder): already evaluated, reusing")
             return saved
         }
-        let config = baseConfig(size: size, algorithm: algorithm, seed: seed, library: library, envCount: size.cloneEpisodes, threads: threads)
+        let config = baseConfig(size: size, algorithm: algorithm, seed: seed, library: library, base: base, envCount: size.cloneEpisodes, threads: threads)
         log("\(folder): cloning the scripted grasp into the \(algorithm.rawValue) actor, seed \(seed), \(size.cloneEpisodes) demonstration episodes")
         let run = RunDirectory(folder)
         let start = Date()

@@ -19,6 +19,8 @@ struct ProtocolCommand: ParsableCommand {
     var library: String?
     @Option(help: "Threads.")
     var threads: Int = 2
+    @Option(name: .customLong("set"), help: "Override one config value of every run: key.path=value (repeatable), e.g. task.heldHeightReward=5.")
+    var overrides: [String] = []
     @Option(help: "Output folder (one run directory per method and seed, table.md, results.json).")
     var out: String = "runs/protocol"
 
@@ -40,8 +42,9 @@ struct ProtocolCommand: ParsableCommand {
             guard let s = UInt64(text) else { throw ValidationError("--seeds: '\(text)' is not a seed") }
             return s
         }
+        let base = try ConfigOverrides.resolve(file: nil, overrides: overrides)
         let table = try BenchmarkProtocol.run(size: chosen, algorithms: algorithms, clones: cloneShapes, seeds: seedList, library: library,
-                                              threads: threads, out: out) { print($0) }
+                                              base: base, threads: threads, out: out) { print($0) }
         print(table)
     }
 }
