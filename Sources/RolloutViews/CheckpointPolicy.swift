@@ -1,4 +1,5 @@
 import Foundation
+import SimWorld
 import Training
 
 /// A trained policy from a checkpoint folder (or a run directory's latest checkpoint), acting
@@ -6,6 +7,8 @@ import Training
 public final class CheckpointPolicy: RolloutPolicy {
     /// Row label: the run directory's name.
     public let name: String
+    /// The task of the run's config.json (nil when the folder has none).
+    public let task: TaskSpec?
     private let agent: PPOAgent
     private var evaluator: PolicyEvaluator?
 
@@ -16,6 +19,13 @@ public final class CheckpointPolicy: RolloutPolicy {
         agent = try PPOAgent.loadCheckpoint(from: folder)
         let run = folder.lastPathComponent.hasPrefix("iter_") ? folder.deletingLastPathComponent().deletingLastPathComponent() : folder
         name = run.lastPathComponent
+        task = Self.trainedTask(RunDirectory(run.path))
+    }
+
+    /// The task settings in `run`'s config.json, if it has a readable one.
+    private static func trainedTask(_ run: RunDirectory) -> TaskSpec? {
+        guard let data = FileManager.default.contents(atPath: run.config.path) else { return nil }
+        return (try? JSONDecoder().decode(TrainConfig.self, from: data))?.task
     }
 
     public func act(world: World, envs: Range<Int>, step: Int) throws {

@@ -11,6 +11,13 @@ public protocol RolloutPolicy {
     var name: String { get }
     /// Writes the actions of control step `step` (since reset) for `envs` of `world`.
     func act(world: World, envs: Range<Int>, step: Int) throws
+    /// The task settings the policy was trained under (observation mode, finger smoothing);
+    /// nil = the default task.
+    var task: TaskSpec? { get }
+}
+
+extension RolloutPolicy {
+    public var task: TaskSpec? { nil }
 }
 
 /// The scripted descend-close-lift grasp (`SimWorld.ScriptedGrasp`) as a rollout policy.

@@ -36,10 +36,16 @@ public struct RolloutSetup: Sendable {
 
 /// Runs policies in fresh deterministic worlds and records what to draw.
 public enum RolloutRecording {
-    /// Runs `policy` for `setup.steps` control steps in its own one-env world with
-    /// `RecordLinkPosesSystem`, recording the reset state (step 0) and the state after every step.
+    /// Runs `policy` for `setup.steps` control steps in its own one-env world (under the task the
+    /// policy was trained with) with `RecordLinkPosesSystem`, recording the reset state (step 0)
+    /// and the state after every step.
     public static func run(_ policy: any RolloutPolicy, setup: RolloutSetup, hand: HandDescription) throws -> Recorder {
-        let world = try World(spec: setup.worldSpec, hand: hand, assets: setup.assets, systems: [RecordLinkPosesSystem()])
+        var spec = setup.worldSpec
+        if let task = policy.task {
+            spec.task = task
+            spec.task.staggerFirstEpisodes = false
+        }
+        let world = try World(spec: spec, hand: hand, assets: setup.assets, systems: [RecordLinkPosesSystem()])
         let recorder = Recorder(envs: [0])
         try world.step(phases: [.record])
         recorder.record(world, step: 0)

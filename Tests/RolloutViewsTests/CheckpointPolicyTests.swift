@@ -15,9 +15,13 @@ final class CheckpointPolicyTests: XCTestCase {
         config.evalEpisodesPerObject = 0
         config.ppo.actorHiddenSizes = [16]
         config.ppo.criticHiddenSizes = [16]
+        config.task.fingerTargetSmoothing = 0.5
         try Trainer(config: config, run: RunDirectory(run)).train()
         let policy = try PolicyCatalog.make(run, seed: 0)
         XCTAssertEqual(policy.name, URL(fileURLWithPath: run).lastPathComponent)
+        XCTAssertEqual(policy.task?.fingerTargetSmoothing, 0.5, "the rollout world gets the task the run trained under")
+        XCTAssertEqual(try RolloutRecording.run(policy, setup: RolloutSetup(assets: try BuiltinObjects.all(), steps: 2),
+                                                hand: try HandDescription.shadowHand()).stepCount, 3)
         func actions() throws -> [Float] {
             var spec = WorldSpec(envCount: 1, seed: 3)
             spec.randomYaw = false
