@@ -48,7 +48,7 @@ public enum BenchmarkProtocol {
     /// in `clones` x seed (rows "clone-ppo", "clone-acppo": the scripted grasp cloned into that
     /// learner's actor, no RL), and writes table.md and results.json into `out`.
     public static func run(size: Size, algorithms: [TrainConfig.Algorithm], clones: [TrainConfig.Algorithm] = [],
-                           seeds: [UInt64], library: String?, base: TrainConfig = TrainConfig(),
+                           seeds: [UInt64], library: String?, base: TrainConfig = TrainConfig(), settings: [String] = [],
                            threads: Int, out: String, log: (String) -> Void) throws -> String {
         var results: [RunResult] = []
         for algorithm in algorithms {
@@ -63,7 +63,7 @@ public enum BenchmarkProtocol {
                                             folder: "\(out)/clone-\(algorithm.rawValue)-seed\(seed)", log: log))
             }
         }
-        let table = tabulate(results, size: size, library: library)
+        let table = tabulate(results, size: size, library: library, settings: settings)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try AtomicFile.write(Data(table.utf8), to: out + "/table.md")
         try AtomicFile.writeJSON(results, to: out + "/results.json")
@@ -138,7 +138,7 @@ public enum BenchmarkProtocol {
 
     /// The Table I style summary: per method, success per split as mean +- std over seeds (%),
     /// training wall time and env-steps/s.
-    static func tabulate(_ results: [RunResult], size: Size, library: String?) -> String {
+    static func tabulate(_ results: [RunResult], size: Size, library: String?, settings: [String] = []) -> String {
         func stats(_ values: [Double]) -> (Double, Double) {
             let mean = values.reduce(0, +) / Double(max(values.count, 1))
             let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(values.count - 1, 1))
@@ -147,6 +147,10 @@ public enum BenchmarkProtocol {
         var lines = ["# Benchmark protocol: \(size.name)", "",
                      "Objects: \(library ?? "built-in (one split: train = seen = unseen)"); \(size.envSteps) env steps per run, \(size.envCount) envs; evaluation: \(size.episodesPerObject) deterministic episodes per object, up to \(size.objectsPerSplit) objects per split. Success in %, mean +- std over seeds.", "",
                      "| method | seeds | train | seen category | unseen category | wall time (s) | env-steps/s |", "|---|---|---|---|---|---|---|"]
+        if !settings.isEmpty {
+            lines.insert("Settings beyond the defaults, in every run: " + settings.map { "`\($0)`" }.joined(separator: ", ") + ".", at: 3)
+            lines.insert("", at: 4)
+        }
         let methods = results.map(\.algorithm).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         for method in methods {
             let runs = results.filter { $0.algorithm == method }

@@ -44,7 +44,7 @@ struct ProtocolCommand: ParsableCommand {
         }
         let base = try ConfigOverrides.resolve(file: nil, overrides: overrides)
         let table = try BenchmarkProtocol.run(size: chosen, algorithms: algorithms, clones: cloneShapes, seeds: seedList, library: library,
-                                              base: base, threads: threads, out: out) { print($0) }
+                                              base: base, settings: overrides, threads: threads, out: out) { print($0) }
         print(table)
     }
 }

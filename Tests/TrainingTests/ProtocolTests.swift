@@ -10,8 +10,13 @@ final class ProtocolTests: XCTestCase {
         let size = BenchmarkProtocol.Size(name: "tiny", envSteps: 64, envCount: 4, episodesPerObject: 1, objectsPerSplit: 2,
                                           cloneEpisodes: 6, cloneEpochs: 2)
         var lines: [String] = []
+        var base = TrainConfig()
+        base.task.heldHeightReward = 5
         let table = try BenchmarkProtocol.run(size: size, algorithms: [.ppo, .acppo], clones: [.acppo], seeds: [1, 2], library: nil,
-                                              threads: 1, out: out) { lines.append($0) }
+                                              base: base, settings: ["task.heldHeightReward=5"], threads: 1, out: out) { lines.append($0) }
+        XCTAssertTrue(table.contains("Settings beyond the defaults, in every run: `task.heldHeightReward=5`."), table)
+        let runConfig = try JSONDecoder().decode(TrainConfig.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/ppo-seed1/config.json")))
+        XCTAssertEqual(runConfig.task.heldHeightReward, 5, "the base config reaches every run")
         let rows = table.split(separator: "\n").filter { $0.hasPrefix("| ppo |") || $0.hasPrefix("| acppo |") }
         XCTAssertEqual(rows.count, 2, table)
         let clone = try XCTUnwrap(table.split(separator: "\n").first { $0.hasPrefix("| clone-acppo | 2 |") }, table)
@@ -23,7 +28,7 @@ final class ProtocolTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/acppo-seed2/metrics.csv"))
         lines.removeAll()
         let again = try BenchmarkProtocol.run(size: size, algorithms: [.ppo, .acppo], clones: [.acppo], seeds: [1, 2], library: nil,
-                                              threads: 1, out: out) { lines.append($0) }
+                                              base: base, threads: 1, out: out) { lines.append($0) }
         XCTAssertEqual(lines.filter { $0.contains("reusing") }.count, 6)
         XCTAssertEqual(again.split(separator: "\n").filter { $0.hasPrefix("| ppo |") }.first?.split(separator: "|")[2...4],
                        rows.first?.split(separator: "|")[2...4])
