@@ -148,8 +148,8 @@ public enum BenchmarkProtocol {
                      "Objects: \(library ?? "built-in (one split: train = seen = unseen)"); \(size.envSteps) env steps per run, \(size.envCount) envs; evaluation: \(size.episodesPerObject) deterministic episodes per object, up to \(size.objectsPerSplit) objects per split. Success in %, mean +- std over seeds.", "",
                      "| method | seeds | train | seen category | unseen category | wall time (s) | env-steps/s |", "|---|---|---|---|---|---|---|"]
         if !settings.isEmpty {
-            lines.insert("Settings beyond the defaults, in every run: " + settings.map { "`\($0)`" }.joined(separator: ", ") + ".", at: 3)
-            lines.insert("", at: 4)
+            lines.insert("Settings beyond the defaults, in every run: " + settings.map { "`\($0)`" }.joined(separator: ", ") + ".", at: 4)
+            lines.insert("", at: 5)
         }
         let methods = results.map(\.algorithm).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         for method in methods {
