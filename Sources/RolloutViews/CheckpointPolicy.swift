@@ -19,13 +19,14 @@ public final class CheckpointPolicy: RolloutPolicy {
         agent = try PPOAgent.loadCheckpoint(from: folder)
         let run = folder.lastPathComponent.hasPrefix("iter_") ? folder.deletingLastPathComponent().deletingLastPathComponent() : folder
         name = run.lastPathComponent
-        task = Self.trainedTask(RunDirectory(run.path))
+        task = try Self.trainedTask(RunDirectory(run.path))
     }
 
-    /// The task settings in `run`'s config.json, if it has a readable one.
-    private static func trainedTask(_ run: RunDirectory) -> TaskSpec? {
-        guard let data = FileManager.default.contents(atPath: run.config.path) else { return nil }
-        return (try? JSONDecoder().decode(TrainConfig.self, from: data))?.task
+    /// The task settings in `run`'s config.json (read as `world-train eval` reads it), nil
+    /// when the folder has none.
+    private static func trainedTask(_ run: RunDirectory) throws -> TaskSpec? {
+        guard FileManager.default.fileExists(atPath: run.config.path) else { return nil }
+        return try ConfigOverrides.resolve(file: run.config.path, overrides: []).task
     }
 
     public func act(world: World, envs: Range<Int>, step: Int) throws {
