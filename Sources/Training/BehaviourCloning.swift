@@ -30,7 +30,7 @@ public enum BehaviourCloning {
         try config.validate()
         try run.create()
         BLAS.setThreadCount(config.threads)
-        let assets = try ObjectSet.load(library: config.library, split: config.trainSplit)
+        let assets = try ObjectSet.load(config: config, split: config.trainSplit)
         var demonstrated = assets, pool: [Int] = []
         if let objectName {
             guard let index = assets.firstIndex(where: { $0.name == objectName }) else {

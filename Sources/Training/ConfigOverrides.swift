@@ -53,7 +53,7 @@ public enum ConfigOverrides {
     }
 
     /// Optional keys absent from the default encoding.
-    static let optionalKeys: Set<String> = ["library", "initFrom"]
+    static let optionalKeys: Set<String> = ["library", "initFrom", "objectMaxRadius"]
 }
 
 /// A bad config file or override.

@@ -21,12 +21,12 @@ public enum Evaluation {
     }
 
     /// Deterministic evaluation of `agent` on train, and seen / unseen when `library` is given
-    /// (the built-ins have one split), at most `objectsPerSplit` objects each; every result
-    /// names `checkpoint`.
-    static func splits(agent: PPOAgent, library: String?, task: TaskSpec, episodesPerObject: Int, objectsPerSplit: Int,
+    /// (the built-ins have one split), at most `objectsPerSplit` objects each of bounding radius
+    /// at most `maxRadius` (nil: any); every result names `checkpoint`.
+    static func splits(agent: PPOAgent, library: String?, maxRadius: Float?, task: TaskSpec, episodesPerObject: Int, objectsPerSplit: Int,
                        envCount: Int, threads: Int, checkpoint: String) throws -> [Evaluator.Result] {
         try (library == nil ? ["train"] : ["train", "seen", "unseen"]).map { split in
-            let assets = subset(try ObjectSet.load(library: library, split: try librarySplit(split)), limit: objectsPerSplit)
+            let assets = subset(try ObjectSet.load(library: library, split: try librarySplit(split), maxRadius: maxRadius), limit: objectsPerSplit)
             var result = try Evaluator.evaluate(agent: agent, assets: assets, split: split, task: task,
                                                 episodesPerObject: episodesPerObject, envCount: envCount, threads: threads)
             result.checkpoint = checkpoint
@@ -42,7 +42,7 @@ public enum Evaluation {
         let config = try ConfigOverrides.resolve(file: RunDirectory(runRoot).config.path, overrides: [])
         BLAS.setThreadCount(threads)
         let agent = try PPOAgent.loadCheckpoint(from: folder)
-        let assets = subset(try ObjectSet.load(library: config.library, split: try librarySplit(split)), limit: config.evalObjects)
+        let assets = subset(try ObjectSet.load(config: config, split: try librarySplit(split)), limit: config.evalObjects)
         return try Evaluator.evaluate(agent: agent, assets: assets, split: split, task: config.task,
                                       episodesPerObject: episodesPerObject, envCount: envCount, threads: threads)
     }
@@ -61,7 +61,7 @@ extension Trainer {
             agent = try PPOAgent.loadCheckpoint(from: run.best)
             source = String(format: "checkpoints/best (iteration %d, selection success %.3f)", iteration, success)
         }
-        let results = try Evaluation.splits(agent: agent, library: config.library, task: config.task,
+        let results = try Evaluation.splits(agent: agent, library: config.library, maxRadius: config.objectMaxRadius, task: config.task,
                                             episodesPerObject: config.evalEpisodesPerObject, objectsPerSplit: config.evalObjects,
                                             envCount: min(config.envCount, 256), threads: config.threads, checkpoint: source)
         try AtomicFile.writeJSON(results, to: run.evaluation.path)

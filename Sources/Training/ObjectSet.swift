@@ -4,8 +4,26 @@ import SimWorld
 /// The objects of one split: the built-in primitives (every split), or a library split.
 public enum ObjectSet {
     /// Loads split `split` of `library` (nil: the built-in objects, given shape codes by the
-    /// project's checked-in encoder, assets/encoders).
-    public static func load(library: String?, split: String) throws -> [ObjectAsset] {
+    /// project's checked-in encoder, assets/encoders), keeping only objects whose bounding
+    /// radius is at most `maxRadius` metres when it is given.
+    public static func load(library: String?, split: String, maxRadius: Float? = nil) throws -> [ObjectAsset] {
+        let all = try loadAll(library: library, split: split)
+        guard let maxRadius else { return all }
+        let kept = all.filter { $0.boundingRadius <= maxRadius + 1e-6 }
+        guard !kept.isEmpty else {
+            let smallest = all.map(\.boundingRadius).min() ?? 0
+            throw ConfigFileError("objectMaxRadius \(maxRadius) m leaves no object in split '\(split)' of \(library ?? "the built-in objects") (smallest bounding radius \(smallest) m)")
+        }
+        return kept
+    }
+
+    /// The objects of one split of a training config (its library and radius limit).
+    public static func load(config: TrainConfig, split: String) throws -> [ObjectAsset] {
+        try load(library: config.library, split: split, maxRadius: config.objectMaxRadius)
+    }
+
+    /// Every object of a split.
+    private static func loadAll(library: String?, split: String) throws -> [ObjectAsset] {
         guard let library else {
             let encoder = try ShapeEncoder.load(from: ProjectPaths.assets + "/encoders").encoder
             return try BuiltinObjects.all().map { asset in

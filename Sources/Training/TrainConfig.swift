@@ -29,6 +29,9 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     public var iterations: Int = 300
     /// Objects: a procedural/imported library folder, or nil for the built-in primitives.
     public var library: String?
+    /// Only objects with a bounding radius of at most this, metres, are used, in training and in
+    /// every evaluation split; nil = all (the library's published sizes, 0.06 to 0.15 m).
+    public var objectMaxRadius: Float?
     /// A run directory or checkpoint folder (e.g. from `world-train clone`) whose actor and
     /// observation statistics (kept fixed: `ppo.freezeNormalizer`) start this run; nil = fresh networks.
     public var initFrom: String?
@@ -94,6 +97,9 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         guard imitationEpisodes >= 0 else { throw fail("imitationEpisodes must be >= 0 (got \(imitationEpisodes))") }
         guard imitationEpisodes == 0 || ppo.imitationWeight > 0 else {
             throw fail("imitationEpisodes \(imitationEpisodes) needs ppo.imitationWeight > 0 (the demonstrations would be unused)")
+        }
+        if let r = objectMaxRadius, !(r > 0 && r.isFinite) {
+            throw fail("objectMaxRadius must be a positive number of metres (got \(r))")
         }
         guard selectionObjects >= 0 else { throw fail("selectionObjects must be >= 0 (got \(selectionObjects))") }
         try resolvedPPO.validate()

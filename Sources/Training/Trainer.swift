@@ -45,7 +45,7 @@ public final class Trainer {
         try run.create()
         BLAS.setThreadCount(config.threads)
         let hand = try HandDescription.shadowHand()
-        let assets = try ObjectSet.load(library: config.library, split: config.trainSplit)
+        let assets = try ObjectSet.load(config: config, split: config.trainSplit)
         var spec = WorldSpec(envCount: config.envCount, threads: config.threads, seed: config.seed)
         spec.task = config.task
         world = try World(spec: spec, hand: hand, assets: assets)

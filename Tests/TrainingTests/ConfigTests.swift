@@ -39,4 +39,21 @@ final class ConfigTests: XCTestCase {
         c.envCount = 0
         XCTAssertThrowsError(try c.validate()) { XCTAssertTrue("\($0)".contains("envCount"), "\($0)") }
     }
+
+    func testObjectMaxRadiusKeepsOnlyObjectsThatSmall() throws {
+        let c = try ConfigOverrides.resolve(file: nil, overrides: ["objectMaxRadius=0.055"])
+        XCTAssertEqual(c.objectMaxRadius, 0.055)
+        let all = try ObjectSet.load(library: nil, split: "train")
+        let kept = try ObjectSet.load(config: c, split: "train")
+        XCTAssertEqual(kept.map(\.name), all.filter { $0.boundingRadius <= 0.055 }.map(\.name))
+        XCTAssertTrue(kept.count > 0 && kept.count < all.count, "built-in radii 0.04 to 0.074 m: the limit splits them (kept \(kept.count) of \(all.count))")
+        XCTAssertTrue(kept.allSatisfy { $0.boundingRadius <= 0.055 })
+        var tiny = TrainConfig()
+        tiny.objectMaxRadius = 0.01
+        XCTAssertThrowsError(try ObjectSet.load(config: tiny, split: "train")) {
+            XCTAssertTrue("\($0)".contains("objectMaxRadius 0.01") && "\($0)".contains("smallest bounding radius"), "\($0)")
+        }
+        tiny.objectMaxRadius = -1
+        XCTAssertThrowsError(try tiny.validate()) { XCTAssertTrue("\($0)".contains("objectMaxRadius"), "\($0)") }
+    }
 }
