@@ -33,11 +33,13 @@ extension PPOAgent {
         return stats
     }
 
-    /// rsl_rl's rule: lr / 1.5 when KL > 2 x target, lr x 1.5 when 0 < KL < target / 2.
+    /// rsl_rl's rule: lr / 1.5 when KL > 2 x target, lr x 1.5 when 0 < KL < target / 2
+    /// (target: `effectiveTargetKL`).
     func adaptLearningRate(kl: Float) {
-        if kl > config.targetKL * 2 {
+        let target = config.effectiveTargetKL
+        if kl > target * 2 {
             learningRate = max(config.minLearningRate, learningRate / 1.5)
-        } else if kl < config.targetKL / 2 && kl > 0 {
+        } else if kl < target / 2 && kl > 0 {
             learningRate = min(config.maxLearningRate, learningRate * 1.5)
         }
     }

@@ -42,6 +42,10 @@ public struct PPOConfig: Codable, Equatable, Sendable {
     public var maxGradNorm: Float = 1.0
     /// KL target of the adaptive learning rate.
     public var targetKL: Float = 0.016
+    /// Scale the KL target by the chunk length h, so that the adaptive learning rate allows the
+    /// same KL per executed step as PPO (the chunk's KL sums h steps); off as published, where
+    /// every chunk gets the one-step target. No effect for h = 1.
+    public var klTargetPerStep: Bool = false
     /// Adapt the learning rate to the KL (lr / 1.5 above 2x target, x 1.5 below 0.5x).
     public var adaptiveLearningRate: Bool = true
     /// Lower bound of the adaptive learning rate.
@@ -97,6 +101,8 @@ public struct PPOConfig: Codable, Equatable, Sendable {
 
     /// Samples per rollout, envCount x stepsPerRollout.
     public var batchSize: Int { envCount * stepsPerRollout }
+    /// The KL the adaptive learning rate aims at for one sample (a chunk of h steps).
+    public var effectiveTargetKL: Float { klTargetPerStep ? targetKL * Float(chunkLength) : targetKL }
     /// Largest possible minibatch (all steps could be chunk starts), ceil(batch / minibatches).
     public var maxMinibatchSize: Int { (batchSize + minibatchCount - 1) / minibatchCount }
     /// Actor outputs (and log-std entries) per decision for action size `actionDim`.
@@ -125,6 +131,7 @@ extension PPOConfig {
         try field(&entropyCoef, .entropyCoef)
         try field(&maxGradNorm, .maxGradNorm)
         try field(&targetKL, .targetKL)
+        try field(&klTargetPerStep, .klTargetPerStep)
         try field(&adaptiveLearningRate, .adaptiveLearningRate)
         try field(&minLearningRate, .minLearningRate)
         try field(&maxLearningRate, .maxLearningRate)

@@ -47,4 +47,21 @@ final class PPOConfigTests: XCTestCase {
         for _ in 0..<40 { agent.adaptLearningRate(kl: 0.001) }
         XCTAssertEqual(agent.learningRate, 1e-2)
     }
+
+    func testPerStepKLTargetScalesWithTheChunkLength() throws {
+        // a chunk of h = 3 steps at a KL of 0.04: above 2 x 0.016 per chunk, below 2 x 3 x 0.016 per step
+        var config = smallConfig(chunkLength: 3)
+        let published = try PPOAgent(config: config, observationDim: 3, actionDim: 1, seed: 1)
+        published.adaptLearningRate(kl: 0.04)
+        XCTAssertEqual(published.learningRate, 3e-4 / 1.5, accuracy: 1e-9)
+        config.klTargetPerStep = true
+        XCTAssertEqual(config.effectiveTargetKL, 0.048, accuracy: 1e-7)
+        let perStep = try PPOAgent(config: config, observationDim: 3, actionDim: 1, seed: 1)
+        perStep.adaptLearningRate(kl: 0.04)
+        XCTAssertEqual(perStep.learningRate, 3e-4, accuracy: 1e-9, "within the per-step band: unchanged")
+        perStep.adaptLearningRate(kl: 0.1)
+        XCTAssertEqual(perStep.learningRate, 3e-4 / 1.5, accuracy: 1e-9)
+        config.chunkLength = 1
+        XCTAssertEqual(config.effectiveTargetKL, config.targetKL, "h = 1: PPO's target")
+    }
 }
