@@ -90,22 +90,26 @@ public enum BenchmarkProtocol {
         var config = baseConfig(size: size, algorithm: algorithm, seed: seed, library: library, base: base, envCount: size.envCount, threads: threads)
         config.iterations = max(1, size.envSteps / (size.envCount * config.ppo.stepsPerRollout))
         let evaluations: [Evaluator.Result]
-        let trainer: Trainer
+        let counters: TrainerState
         if let data = FileManager.default.contents(atPath: run.evaluation.path),
-           let saved = try? JSONDecoder().decode([Evaluator.Result].self, from: data) {
+           let saved = try? JSONDecoder().decode([Evaluator.Result].self, from: data),
+           let latest = run.latestCheckpoint() {
+            // a finished run is only read (its counters), so one made by an older version whose
+            // defaults differ is still tabulated
             log("\(folder): already evaluated, reusing")
-            trainer = try Trainer(config: config, run: run, resume: true)
+            counters = try Trainer.counters(in: latest)
             evaluations = saved
         } else {
             let resume = run.latestCheckpoint() != nil
             log("\(folder): \(resume ? "resuming" : "training") \(algorithm.rawValue), seed \(seed), \(config.iterations) iterations")
-            trainer = try Trainer(config: config, run: run, resume: resume)
+            let trainer = try Trainer(config: config, run: run, resume: resume)
             try trainer.train(progress: TrainingProgress(logFile: run.log))
             evaluations = try trainer.evaluateFinal()
+            counters = trainer.state
         }
         return RunResult(algorithm: algorithm.rawValue, seed: seed,
                          success: Dictionary(uniqueKeysWithValues: evaluations.map { ($0.split, $0.successRate) }),
-                         wallSeconds: trainer.state.wallSeconds, envSteps: trainer.state.envSteps)
+                         wallSeconds: counters.wallSeconds, envSteps: counters.envSteps)
     }
 
     /// A behaviour-clone baseline: scripted demonstrations on the training split cloned into the

@@ -59,6 +59,11 @@ extension Trainer {
         }
         try WorldSnapshot.restore(world, from: SafeTensors.decode([UInt8](bytes), file: worldFile.path), file: worldFile.path)
         try world.rebuildPhysics()
+        return try counters(in: folder)
+    }
+
+    /// The counters (trainer.json) of a checkpoint folder, without building a world or agent.
+    static func counters(in folder: URL) throws -> TrainerState {
         let stateFile = folder.appendingPathComponent("trainer.json")
         do {
             return try JSONDecoder().decode(TrainerState.self, from: Data(contentsOf: stateFile))

@@ -32,5 +32,13 @@ final class ProtocolTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0.contains("reusing") }.count, 6)
         XCTAssertEqual(again.split(separator: "\n").filter { $0.hasPrefix("| ppo |") }.first?.split(separator: "|")[2...4],
                        rows.first?.split(separator: "|")[2...4])
+        // a later version with other defaults still tabulates the finished runs, unchanged
+        var later = base
+        later.ppo.klTargetPerStep.toggle()
+        lines.removeAll()
+        let relabelled = try BenchmarkProtocol.run(size: size, algorithms: [.ppo, .acppo], seeds: [1, 2], library: nil,
+                                                   base: later, threads: 1, out: out) { lines.append($0) }
+        XCTAssertEqual(lines.filter { $0.contains("reusing") }.count, 4, lines.joined(separator: "\n"))
+        XCTAssertEqual(relabelled.split(separator: "\n").filter { $0.hasPrefix("| ppo |") || $0.hasPrefix("| acppo |") }, rows)
     }
 }
