@@ -28,6 +28,12 @@ public enum ConfigOverrides {
         }
     }
 
+    /// A run directory's own config.json, written by this or an earlier version (missing keys:
+    /// `TrainConfig.olderRunBase`), for resuming, evaluating or rendering that run.
+    public static func runConfig(file: String) throws -> TrainConfig {
+        try resolve(file: file, overrides: [], base: .olderRunBase)
+    }
+
     private static func merge(_ base: [String: Any], _ top: [String: Any], path: String) throws -> [String: Any] {
         var out = base
         for (k, v) in top {

@@ -39,7 +39,7 @@ public enum Evaluation {
         var folder = URL(fileURLWithPath: path)
         if let latest = RunDirectory(path).latestCheckpoint() { folder = latest }
         let runRoot = folder.deletingLastPathComponent().deletingLastPathComponent().path
-        let config = try ConfigOverrides.resolve(file: RunDirectory(runRoot).config.path, overrides: [])
+        let config = try ConfigOverrides.runConfig(file: RunDirectory(runRoot).config.path)
         BLAS.setThreadCount(threads)
         let agent = try PPOAgent.loadCheckpoint(from: folder)
         let assets = subset(try ObjectSet.load(config: config, split: try librarySplit(split)), limit: config.evalObjects)

@@ -68,6 +68,19 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         return t
     }
 
+    /// What a run's own config.json means where it lacks a key: files written by earlier
+    /// versions omit settings added later, whose behaviour then was the published one, not
+    /// today's CPU defaults (published task with staggered first episodes, no wrist std,
+    /// per-chunk KL target).
+    public static var olderRunBase: TrainConfig {
+        var c = TrainConfig()
+        c.task = TaskSpec()
+        c.task.staggerFirstEpisodes = true
+        c.ppo.initStdPrefix = []
+        c.ppo.klTargetPerStep = false
+        return c
+    }
+
     /// The published PPO settings with the CPU-budget changes of docs/protocol.md: a network of
     /// (256, 128, 64), about 40 % of the update FLOPs of (256, 256, 128) and 5 % of the published
     /// (1024, 1024, 512, 512); an initial action std of 0.3 instead of 0.8 (at 0.8 the 833 N-per-unit

@@ -38,7 +38,7 @@ struct Train: ParsableCommand {
         var cfg: TrainConfig
         if let resume {
             directory = resume
-            cfg = try ConfigOverrides.resolve(file: RunDirectory(resume).config.path, overrides: [])
+            cfg = try ConfigOverrides.runConfig(file: RunDirectory(resume).config.path)
             if let iterations { cfg.iterations = iterations }
         } else {
             cfg = try ConfigOverrides.resolve(file: config, overrides: overrides)

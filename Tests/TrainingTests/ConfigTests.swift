@@ -56,4 +56,24 @@ final class ConfigTests: XCTestCase {
         tiny.objectMaxRadius = -1
         XCTAssertThrowsError(try tiny.validate()) { XCTAssertTrue("\($0)".contains("objectMaxRadius"), "\($0)") }
     }
+
+    func testARunConfigOfAnEarlierVersionKeepsItsBehaviour() throws {
+        // written before fingerTargetSmoothing, heldHeightReward, initStdPrefix, klTargetPerStep existed
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("old-\(UUID().uuidString).json")
+        try Data(#"{"algorithm": "acppo", "task": {"episodeLength": 200}, "ppo": {"initStd": 0.3}}"#.utf8).write(to: file)
+        let old = try ConfigOverrides.runConfig(file: file.path)
+        XCTAssertEqual(old.task.fingerTargetSmoothing, 1)
+        XCTAssertEqual(old.task.heldHeightReward, 0)
+        XCTAssertTrue(old.task.staggerFirstEpisodes)
+        XCTAssertEqual(old.ppo.initStdPrefix, [])
+        XCTAssertFalse(old.ppo.klTargetPerStep)
+        let fresh = try ConfigOverrides.resolve(file: file.path, overrides: [])
+        XCTAssertEqual(fresh.task.fingerTargetSmoothing, 0.15, "a user's partial config for a new run gets today's defaults")
+        XCTAssertTrue(fresh.ppo.klTargetPerStep)
+        XCTAssertEqual(try ConfigOverrides.runConfig(file: { () -> String in
+            let f = FileManager.default.temporaryDirectory.appendingPathComponent("new-\(UUID().uuidString).json")
+            try! JSONEncoder().encode(TrainConfig()).write(to: f)
+            return f.path
+        }()), TrainConfig(), "a complete file reads back as written")
+    }
 }
