@@ -129,8 +129,7 @@ public enum BenchmarkProtocol {
         let (agent, outcome) = try BehaviourCloning.run(config: config, objectName: nil, epochs: size.cloneEpochs, learningRate: 1e-3, run: run)
         let wall = Date().timeIntervalSince(start)
         // one batch of at most 256 envs per split, as for a trained run
-        let evaluations = try Evaluation.splits(agent: agent, library: library, maxRadius: config.objectMaxRadius, task: config.task, episodesPerObject: size.episodesPerObject,
-                                                objectsPerSplit: size.objectsPerSplit, envCount: 256, threads: threads,
+        let evaluations = try Evaluation.splits(agent: agent, config: config, envCount: 256,
                                                 checkpoint: "checkpoints/clone (kept \(outcome.kept) of \(outcome.episodes) scripted episodes)")
         try AtomicFile.writeJSON(evaluations, to: run.evaluation.path)
         let result = RunResult(algorithm: "clone-\(algorithm.rawValue)", seed: seed,

@@ -20,15 +20,14 @@ public enum Evaluation {
         return (0..<limit).map { assets[$0 * assets.count / limit] }
     }
 
-    /// Deterministic evaluation of `agent` on train, and seen / unseen when `library` is given
-    /// (the built-ins have one split), at most `objectsPerSplit` objects each of bounding radius
-    /// at most `maxRadius` (nil: any); every result names `checkpoint`.
-    static func splits(agent: PPOAgent, library: String?, maxRadius: Float?, task: TaskSpec, episodesPerObject: Int, objectsPerSplit: Int,
-                       envCount: Int, threads: Int, checkpoint: String) throws -> [Evaluator.Result] {
-        try (library == nil ? ["train"] : ["train", "seen", "unseen"]).map { split in
-            let assets = subset(try ObjectSet.load(library: library, split: try librarySplit(split), maxRadius: maxRadius), limit: objectsPerSplit)
-            var result = try Evaluator.evaluate(agent: agent, assets: assets, split: split, task: task,
-                                                episodesPerObject: episodesPerObject, envCount: envCount, threads: threads)
+    /// Deterministic evaluation of `agent` on train, and seen / unseen when `config` names a
+    /// library (the built-ins have one split): the config's objects, task, episodes per object,
+    /// object limit and threads, `envCount` envs at a time; every result names `checkpoint`.
+    static func splits(agent: PPOAgent, config: TrainConfig, envCount: Int, checkpoint: String) throws -> [Evaluator.Result] {
+        try (config.library == nil ? ["train"] : ["train", "seen", "unseen"]).map { split in
+            let assets = subset(try ObjectSet.load(config: config, split: try librarySplit(split)), limit: config.evalObjects)
+            var result = try Evaluator.evaluate(agent: agent, assets: assets, split: split, task: config.task,
+                                                episodesPerObject: config.evalEpisodesPerObject, envCount: envCount, threads: config.threads)
             result.checkpoint = checkpoint
             return result
         }
@@ -61,9 +60,7 @@ extension Trainer {
             agent = try PPOAgent.loadCheckpoint(from: run.best)
             source = String(format: "checkpoints/best (iteration %d, selection success %.3f)", iteration, success)
         }
-        let results = try Evaluation.splits(agent: agent, library: config.library, maxRadius: config.objectMaxRadius, task: config.task,
-                                            episodesPerObject: config.evalEpisodesPerObject, objectsPerSplit: config.evalObjects,
-                                            envCount: min(config.envCount, 256), threads: config.threads, checkpoint: source)
+        let results = try Evaluation.splits(agent: agent, config: config, envCount: min(config.envCount, 256), checkpoint: source)
         try AtomicFile.writeJSON(results, to: run.evaluation.path)
         return results
     }
