@@ -42,6 +42,20 @@ public enum BenchmarkProtocol {
         public var success: [String: Float]
         public var wallSeconds: Double
         public var envSteps: Int
+        /// Per split: fraction of evaluation episodes that held the object lifted at some step
+        /// (`Evaluator.Result.liftedRate`); nil for runs evaluated before it was measured.
+        public var lifted: [String: Float]?
+        /// Per split: mean peak rise of the object, metres (`Evaluator.Result.peakLift`); nil as above.
+        public var peakLift: [String: Float]?
+
+        init(algorithm: String, seed: UInt64, evaluations: [Evaluator.Result], wallSeconds: Double, envSteps: Int) {
+            (self.algorithm, self.seed, self.wallSeconds, self.envSteps) = (algorithm, seed, wallSeconds, envSteps)
+            success = Dictionary(uniqueKeysWithValues: evaluations.map { ($0.split, $0.successRate) })
+            let lifted = evaluations.compactMap { r in r.liftedRate.map { (r.split, $0) } }
+            let peaks = evaluations.compactMap { r in r.peakLift.map { (r.split, $0) } }
+            self.lifted = lifted.isEmpty ? nil : Dictionary(uniqueKeysWithValues: lifted)
+            self.peakLift = peaks.isEmpty ? nil : Dictionary(uniqueKeysWithValues: peaks)
+        }
     }
 
     /// Runs (or reuses) every algorithm x seed, and a behaviour-clone baseline per actor shape
@@ -107,8 +121,7 @@ public enum BenchmarkProtocol {
             evaluations = try trainer.evaluateFinal()
             counters = trainer.state
         }
-        return RunResult(algorithm: algorithm.rawValue, seed: seed,
-                         success: Dictionary(uniqueKeysWithValues: evaluations.map { ($0.split, $0.successRate) }),
+        return RunResult(algorithm: algorithm.rawValue, seed: seed, evaluations: evaluations,
                          wallSeconds: counters.wallSeconds, envSteps: counters.envSteps)
     }
 
@@ -132,15 +145,15 @@ public enum BenchmarkProtocol {
         let evaluations = try Evaluation.splits(agent: agent, config: config, envCount: 256,
                                                 checkpoint: "checkpoints/clone (kept \(outcome.kept) of \(outcome.episodes) scripted episodes)")
         try AtomicFile.writeJSON(evaluations, to: run.evaluation.path)
-        let result = RunResult(algorithm: "clone-\(algorithm.rawValue)", seed: seed,
-                               success: Dictionary(uniqueKeysWithValues: evaluations.map { ($0.split, $0.successRate) }),
+        let result = RunResult(algorithm: "clone-\(algorithm.rawValue)", seed: seed, evaluations: evaluations,
                                wallSeconds: wall, envSteps: outcome.episodes * config.task.episodeLength)
         try AtomicFile.writeJSON(result, to: record)
         return result
     }
 
     /// The Table I style summary: per method, success per split as mean +- std over seeds (%),
-    /// training wall time and env-steps/s.
+    /// training wall time and env-steps/s, then the graded measures (lifted %, peak rise in cm)
+    /// per split as means over seeds.
     static func tabulate(_ results: [RunResult], size: Size, library: String?, settings: [String] = []) -> String {
         func stats(_ values: [Double]) -> (Double, Double) {
             let mean = values.reduce(0, +) / Double(max(values.count, 1))
@@ -149,7 +162,8 @@ public enum BenchmarkProtocol {
         }
         var lines = ["# Benchmark protocol: \(size.name)", "",
                      "Objects: \(library ?? "built-in (one split: train = seen = unseen)"); \(size.envSteps) env steps per run, \(size.envCount) envs; evaluation: \(size.episodesPerObject) deterministic episodes per object, up to \(size.objectsPerSplit) objects per split. Success in %, mean +- std over seeds.", "",
-                     "| method | seeds | train | seen category | unseen category | wall time (s) | env-steps/s |", "|---|---|---|---|---|---|---|"]
+                     "| method | seeds | train | seen category | unseen category | wall time (s) | env-steps/s | lifted % (train / seen / unseen) | peak rise cm (train / seen / unseen) |",
+                     "|---|---|---|---|---|---|---|---|---|"]
         if !settings.isEmpty {
             lines.insert("Settings beyond the defaults, in every run: " + settings.map { "`\($0)`" }.joined(separator: ", ") + ".", at: 4)
             lines.insert("", at: 5)
@@ -163,13 +177,22 @@ public enum BenchmarkProtocol {
                 let (m, s) = stats(values)
                 return String(format: "%.1f +- %.1f", m, s)
             }
+            /// Mean over the seeds that measured it of a graded value per split, x `scale`, joined.
+            func graded(_ value: (RunResult) -> [String: Float]?, scale: Double) -> String {
+                ["train", "seen", "unseen"].map { split in
+                    let values = runs.compactMap { value($0)?[split] }.map { scale * Double($0) }
+                    return values.isEmpty ? "n/a" : String(format: "%.1f", stats(values).0)
+                }.joined(separator: " / ")
+            }
             let (wall, _) = stats(runs.map(\.wallSeconds))
             let (sps, _) = stats(runs.map { Double($0.envSteps) / max($0.wallSeconds, 1e-9) })
-            lines.append("| \(method) | \(runs.count) | \(cell("train")) | \(cell("seen")) | \(cell("unseen")) | \(String(format: "%.0f", wall)) | \(String(format: "%.0f", sps)) |")
+            lines.append("| \(method) | \(runs.count) | \(cell("train")) | \(cell("seen")) | \(cell("unseen")) | \(String(format: "%.0f", wall)) | \(String(format: "%.0f", sps)) | "
+                         + "\(graded(\.lifted, scale: 100)) | \(graded(\.peakLift, scale: 100)) |")
         }
         if results.contains(where: { $0.algorithm.hasPrefix("clone-") }) {
             lines += ["", "clone-* rows: the scripted grasp cloned into that learner's actor (behaviour cloning of the successful episodes among \(size.cloneEpisodes) scripted demonstration episodes, \(size.cloneEpochs) epochs), no RL; their wall time is demonstrations plus fit and their env steps are the demonstrations'."]
         }
+        lines += ["", "Lifted: evaluation episodes in which the hand held the object at least the lift threshold up at some step; peak rise: how high the object's centre got above where it was placed (the goal is about 25 cm up); both per object, then over objects, then over seeds; n/a for runs evaluated before they were measured."]
         lines += ["", "Training curves (Fig. 2 data): each run's metrics.csv; plot with `render-rollout curves`."]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -75,10 +75,18 @@ public enum RunSummary {
                             s.iteration, s.envSteps, s.wallSeconds, Double(s.envSteps) / max(s.wallSeconds, 1e-9), s.successRate)]
         for r in results {
             lines.append(String(format: "eval %@: success %.1f %% (%d objects, %d deterministic episodes)", r.split,
-                                100 * r.successRate, r.perObject.count, r.episodes))
+                                100 * r.successRate, r.perObject.count, r.episodes) + r.gradedSummary)
         }
         if let source = results.first?.checkpoint { lines.append("evaluated: \(source)") }
         lines.append("files: \(trainer.run.root.path)/{config.json, metrics.csv, train.log, checkpoints/, eval.json}")
         return lines.joined(separator: "\n")
+    }
+}
+
+extension Evaluator.Result {
+    /// ", lifted L %, peak rise P cm" when measured, else empty.
+    public var gradedSummary: String {
+        guard let lifted = liftedRate, let peak = peakLift else { return "" }
+        return String(format: ", lifted %.1f %%, peak rise %.1f cm", 100 * lifted, 100 * peak)
     }
 }

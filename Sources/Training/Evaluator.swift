@@ -4,7 +4,8 @@ import SimWorld
 
 /// The deterministic evaluation protocol: mean actions (the mean chunk, open loop), full
 /// episodes from step 0, a fixed number of episodes per object; success averaged per object,
-/// then over objects.
+/// then over objects. Two graded measures come with it (same averaging), so that a policy that
+/// lifts but misses the goal is told from one that never touches the object.
 public enum Evaluator {
     /// Success of one split.
     public struct Result: Codable, Sendable, Equatable {
@@ -18,6 +19,24 @@ public enum Evaluator {
         public var episodes: Int
         /// Which weights were evaluated (set by the end-of-training evaluation).
         public var checkpoint: String?
+        /// Fraction of episodes, per object then averaged, in which the hand held the object
+        /// lifted (grasp stage 2: enclosed, at least `liftThreshold` above its rest) at some
+        /// step, 0...1; nil in results written before it was measured.
+        public var liftedRate: Float?
+        /// Highest the object's centre rose above where it was placed (resting height plus the
+        /// drop height) in an episode, metres, averaged per object then over objects (the goal
+        /// is about 0.25 m up); nil as above.
+        public var peakLift: Float?
+    }
+
+    /// What one evaluation episode reached.
+    struct Outcome: Equatable {
+        /// The object came within the success distance of the goal.
+        var success: Bool
+        /// The grasp stage reached 2 (enclosed and lifted) at some step.
+        var lifted: Bool
+        /// Highest rise of the object's centre above where it was placed, metres (>= 0).
+        var peakLift: Float
     }
 
     /// Evaluates `agent` on `assets` with `episodesPerObject` episodes each, `envCount` at a time.
@@ -25,24 +44,31 @@ public enum Evaluator {
                                 episodesPerObject: Int, envCount: Int = 64, threads: Int = 2, seed: UInt64 = 1000) throws -> Result {
         let hand = try HandDescription.shadowHand()
         let jobs = assets.indices.flatMap { Array(repeating: $0, count: episodesPerObject) }
-        var successes = [Int](repeating: 0, count: assets.count)
+        var outcomes = [[Outcome]](repeating: [], count: assets.count)
         var start = 0
         while start < jobs.count {
             let batch = Array(jobs[start ..< min(start + envCount, jobs.count)])
-            let won = try runBatch(agent: agent, hand: hand, assets: assets, objects: batch, task: task, threads: threads,
-                                   seed: seed &+ UInt64(start))
-            for (asset, ok) in zip(batch, won) where ok { successes[asset] += 1 }
+            let reached = try runBatch(agent: agent, hand: hand, assets: assets, objects: batch, task: task, threads: threads,
+                                       seed: seed &+ UInt64(start))
+            for (asset, outcome) in zip(batch, reached) { outcomes[asset].append(outcome) }
             start += batch.count
         }
+        /// Mean over objects of each object's mean of `value` over its episodes.
+        func meanOverObjects(_ value: (Outcome) -> Float) -> Float {
+            let perObject = outcomes.map { $0.map(value).reduce(0, +) / Float(max($0.count, 1)) }
+            return perObject.reduce(0, +) / Float(max(perObject.count, 1))
+        }
         var perObject: [String: Float] = [:]
-        for (i, asset) in assets.enumerated() { perObject[asset.name] = Float(successes[i]) / Float(max(episodesPerObject, 1)) }
-        let mean = perObject.values.reduce(0, +) / Float(max(perObject.count, 1))
-        return Result(split: split, successRate: mean, perObject: perObject, episodes: jobs.count)
+        for (i, asset) in assets.enumerated() {
+            perObject[asset.name] = Float(outcomes[i].filter(\.success).count) / Float(max(episodesPerObject, 1))
+        }
+        return Result(split: split, successRate: meanOverObjects { $0.success ? 1 : 0 }, perObject: perObject, episodes: jobs.count,
+                      liftedRate: meanOverObjects { $0.lifted ? 1 : 0 }, peakLift: meanOverObjects(\.peakLift))
     }
 
-    /// One episode per env, env i on asset `objects[i]`; whether each succeeded.
+    /// One episode per env, env i on asset `objects[i]`; what each reached.
     private static func runBatch(agent: PPOAgent, hand: HandDescription, assets: [ObjectAsset], objects: [Int], task: TaskSpec,
-                                 threads: Int, seed: UInt64) throws -> [Bool] {
+                                 threads: Int, seed: UInt64) throws -> [Outcome] {
         var spec = WorldSpec(envCount: objects.count, threads: threads, seed: seed)
         spec.task = task
         spec.task.staggerFirstEpisodes = false
@@ -50,11 +76,21 @@ public enum Evaluator {
         let world = try World(spec: spec, hand: hand, assets: assets)
         let policy = PolicyEvaluator(agent: agent, envCount: objects.count)
         let obs = world.envs.pointer(.observation), actions = world.hands.pointer(.action)
+        let stage = world.envs.pointer(.graspStage, as: UInt8.self), pose = world.objects.pointer(.pose)
+        let poseWidth = ObjectField.pose.spec.width
+        let placed = objects.map { SceneLayout.tableTop + world.restingPoses[$0].height + spec.objectDropHeight }
+        var outcomes = [Outcome](repeating: Outcome(success: false, lifted: false, peakLift: 0), count: objects.count)
         for _ in 0..<task.episodeLength {
             policy.act(observations: obs, actions: actions)
             try world.advance()
             policy.observe(episodeEnded: world.envs.pointer(.truncated))
+            for e in outcomes.indices {
+                outcomes[e].lifted = outcomes[e].lifted || stage[e] >= 2
+                outcomes[e].peakLift = max(outcomes[e].peakLift, pose[e * poseWidth + 2] - placed[e])
+            }
         }
-        return (0..<objects.count).map { world.envs.pointer(.success, as: UInt8.self)[$0] != 0 }
+        let success = world.envs.pointer(.success, as: UInt8.self)
+        for e in outcomes.indices { outcomes[e].success = success[e] != 0 }
+        return outcomes
     }
 }

@@ -56,6 +56,6 @@ struct Clone: ParsableCommand {
         let result = try Evaluator.evaluate(agent: agent, assets: outcome.objects, split: "train",
                                             task: config.task, episodesPerObject: episodes, threads: threads)
         print(String(format: "deterministic evaluation: success %.1f %% over %d objects, %d episodes", 100 * result.successRate,
-                     result.perObject.count, result.episodes))
+                     result.perObject.count, result.episodes) + result.gradedSummary)
     }
 }

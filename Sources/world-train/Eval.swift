@@ -24,6 +24,6 @@ struct Eval: ParsableCommand {
             print(name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%6.1f %%", 100 * rate))
         }
         print(String(format: "split %@: success %.1f %% over %d objects, %d episodes", result.split, 100 * result.successRate,
-                     result.perObject.count, result.episodes))
+                     result.perObject.count, result.episodes) + result.gradedSummary)
     }
 }

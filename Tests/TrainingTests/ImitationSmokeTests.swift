@@ -36,10 +36,17 @@ final class ImitationSmokeTests: XCTestCase {
         let result = try Evaluator.evaluate(agent: agent, assets: box, split: "train", task: TaskSpec(),
                                             episodesPerObject: 8, envCount: 8, threads: 2)
         XCTAssertGreaterThanOrEqual(result.successRate, 0.75, "the cloned policy lifts the box to the goal (7 of 8 when made)")
+        // graded measures: every success was lifted, and rose at least from its placed height
+        // (0.6 m table + 15 mm half height + 10 mm drop) to within 5 cm of the 0.9 m goal
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(result.liftedRate), result.successRate)
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(result.peakLift), result.successRate * (0.85 - 0.625))
         // the same network untrained does not: the success comes from the weights
         let untrained = try PPOAgent(config: agent.config, observationDim: agent.observationDim, actionDim: agent.actionDim, seed: 1)
-        XCTAssertEqual(try Evaluator.evaluate(agent: untrained, assets: box, split: "train", task: TaskSpec(),
-                                              episodesPerObject: 8, envCount: 8, threads: 2).successRate, 0)
+        let idle = try Evaluator.evaluate(agent: untrained, assets: box, split: "train", task: TaskSpec(),
+                                          episodesPerObject: 8, envCount: 8, threads: 2)
+        XCTAssertEqual(idle.successRate, 0)
+        XCTAssertEqual(idle.liftedRate, 0, "nothing held up")
+        XCTAssertLessThan(try XCTUnwrap(idle.peakLift), 0.02, "the box at most nudged or tipped")
     }
 }
 
