@@ -115,7 +115,14 @@ public enum BenchmarkProtocol {
             evaluations = saved
         } else {
             let resume = run.latestCheckpoint() != nil
-            log("\(folder): \(resume ? "resuming" : "training") \(algorithm.rawValue), seed \(seed), \(config.iterations) iterations")
+            if resume {
+                // as `world-train --resume`: the run continues under the config it was started
+                // with (threads included, which fix its physics shards), to this size's budget
+                let iterations = config.iterations
+                config = try ConfigOverrides.runConfig(file: run.config.path)
+                config.iterations = iterations
+            }
+            log("\(folder): \(resume ? "resuming (its own config.json)" : "training") \(algorithm.rawValue), seed \(seed), \(config.iterations) iterations")
             let trainer = try Trainer(config: config, run: run, resume: resume)
             try trainer.train(progress: TrainingProgress(logFile: run.log))
             evaluations = try trainer.evaluateFinal()

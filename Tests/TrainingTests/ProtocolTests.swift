@@ -61,4 +61,27 @@ final class ProtocolTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0.contains("reusing") }.count, 4, lines.joined(separator: "\n"))
         XCTAssertEqual(relabelled.split(separator: "\n").filter { $0.hasPrefix("| acppo |") }, rows.filter { $0.hasPrefix("| acppo |") })
     }
+
+    /// An unfinished run resumes under its own config.json (as `world-train --resume`), even
+    /// when the protocol's config differs from the one it was started with.
+    func testUnfinishedRunResumesUnderItsOwnConfig() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("protocol-\(UUID().uuidString)").path
+        func size(_ envSteps: Int) -> BenchmarkProtocol.Size {
+            BenchmarkProtocol.Size(name: "tiny", envSteps: envSteps, envCount: 4, episodesPerObject: 1, objectsPerSplit: 1)
+        }
+        _ = try BenchmarkProtocol.run(size: size(64), algorithms: [.ppo], seeds: [1], library: nil, threads: 1, out: out) { _ in }
+        let run = RunDirectory(out + "/ppo-seed1")
+        try FileManager.default.removeItem(at: run.evaluation)  // as if stopped before its evaluation
+        var later = TrainConfig()
+        later.ppo.klTargetPerStep.toggle()
+        var lines: [String] = []
+        _ = try BenchmarkProtocol.run(size: size(128), algorithms: [.ppo], seeds: [1], library: nil, base: later, threads: 1,
+                                      out: out) { lines.append($0) }
+        XCTAssertTrue(lines.contains { $0.contains("resuming (its own config.json)") }, lines.joined(separator: "\n"))
+        let results = try JSONDecoder().decode([BenchmarkProtocol.RunResult].self, from: Data(contentsOf: URL(fileURLWithPath: out + "/results.json")))
+        XCTAssertEqual(results.map(\.envSteps), [128], "trained on to the new budget")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: run.evaluation.path))
+        let config = try ConfigOverrides.runConfig(file: run.config.path)
+        XCTAssertEqual(config.ppo.klTargetPerStep, TrainConfig().ppo.klTargetPerStep, "the run keeps the setting it started with")
+    }
 }
