@@ -5,8 +5,9 @@ import Foundation
 /// the train, seen-category and unseen-category splits, and tabulate mean and spread over seeds
 /// like the paper's Table I. Runs already evaluated are reused, so a protocol can be resumed.
 public enum BenchmarkProtocol {
-    /// One protocol size; `quick` fits about 20 minutes per run on a 2-core machine, `full`
-    /// differs only in scale.
+    /// One protocol size; `quick` fits about 20 minutes per run on a 2-core machine, `medium`
+    /// (2,000 iterations, where the first library successes came, session 6) about 1.5 hours,
+    /// `full` is for bigger machines; they differ only in scale.
     public struct Size: Sendable, Equatable {
         public var name: String
         /// Training budget, env steps.
@@ -24,6 +25,8 @@ public enum BenchmarkProtocol {
 
         public static let quick = Size(name: "quick", envSteps: 3_000_000, envCount: 256, episodesPerObject: 4, objectsPerSplit: 50,
                                        cloneEpisodes: 2048, cloneEpochs: 100)
+        public static let medium = Size(name: "medium", envSteps: 8_192_000, envCount: 256, episodesPerObject: 4, objectsPerSplit: 50,
+                                        cloneEpisodes: 2048, cloneEpochs: 100)
         public static let full = Size(name: "full", envSteps: 200_000_000, envCount: 2048, episodesPerObject: 20, objectsPerSplit: 1000,
                                       cloneEpisodes: 16384, cloneEpochs: 100)
 

@@ -7,7 +7,7 @@ struct ProtocolCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "protocol", abstract: "The benchmark protocol (docs/protocol.md): train and evaluate every method x seed, tabulate.")
 
-    @Option(help: "quick (about 20 min per run on 2 cores) or full (bigger machines).")
+    @Option(help: "quick (about 20 min per run on 2 cores), medium (about 1.5 h per run on 2 cores) or full (bigger machines).")
     var size: String = "quick"
     @Option(help: "Comma-separated learners.")
     var algos: String = "ppo,acppo"
@@ -28,8 +28,9 @@ struct ProtocolCommand: ParsableCommand {
         let chosen: BenchmarkProtocol.Size
         switch size {
         case "quick": chosen = .quick
+        case "medium": chosen = .medium
         case "full": chosen = .full
-        default: throw ValidationError("--size must be quick or full, got '\(size)'")
+        default: throw ValidationError("--size must be quick, medium or full, got '\(size)'")
         }
         func learners(_ list: String, _ option: String) throws -> [TrainConfig.Algorithm] {
             try list.split(separator: ",").map { name -> TrainConfig.Algorithm in
