@@ -7,7 +7,7 @@ struct ProtocolCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "protocol", abstract: "The benchmark protocol (docs/protocol.md): train and evaluate every method x seed, tabulate.")
 
-    @Option(help: "quick (about 20 min per run on 2 cores), medium (about 1.5 h per run on 2 cores) or full (bigger machines).")
+    @Option(help: "quick (about 20 min per run on 2 cores), medium (1 to 2 h per run on 2 cores) or full (bigger machines).")
     var size: String = "quick"
     @Option(help: "Comma-separated learners.")
     var algos: String = "ppo,acppo"
