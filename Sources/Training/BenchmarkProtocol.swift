@@ -29,6 +29,8 @@ public enum BenchmarkProtocol {
                                         cloneEpisodes: 2048, cloneEpochs: 100)
         public static let full = Size(name: "full", envSteps: 200_000_000, envCount: 2048, episodesPerObject: 20, objectsPerSplit: 1000,
                                       cloneEpisodes: 16384, cloneEpochs: 100)
+        /// Every named size, smallest first.
+        public static let all = [quick, medium, full]
 
         public init(name: String, envSteps: Int, envCount: Int, episodesPerObject: Int, objectsPerSplit: Int,
                     cloneEpisodes: Int = 64, cloneEpochs: Int = 100) {

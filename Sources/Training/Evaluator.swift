@@ -53,17 +53,15 @@ public enum Evaluator {
             for (asset, outcome) in zip(batch, reached) { outcomes[asset].append(outcome) }
             start += batch.count
         }
-        /// Mean over objects of each object's mean of `value` over its episodes.
-        func meanOverObjects(_ value: (Outcome) -> Float) -> Float {
-            let perObject = outcomes.map { $0.map(value).reduce(0, +) / Float(max($0.count, 1)) }
-            return perObject.reduce(0, +) / Float(max(perObject.count, 1))
+        /// Per object, the mean of `value` over its episodes.
+        func perObjectMeans(_ value: (Outcome) -> Float) -> [Float] {
+            outcomes.map { $0.map(value).reduce(0, +) / Float(max($0.count, 1)) }
         }
-        var perObject: [String: Float] = [:]
-        for (i, asset) in assets.enumerated() {
-            perObject[asset.name] = Float(outcomes[i].filter(\.success).count) / Float(max(episodesPerObject, 1))
-        }
-        return Result(split: split, successRate: meanOverObjects { $0.success ? 1 : 0 }, perObject: perObject, episodes: jobs.count,
-                      liftedRate: meanOverObjects { $0.lifted ? 1 : 0 }, peakLift: meanOverObjects(\.peakLift))
+        func mean(_ values: [Float]) -> Float { values.reduce(0, +) / Float(max(values.count, 1)) }
+        let success = perObjectMeans { $0.success ? 1 : 0 }
+        return Result(split: split, successRate: mean(success),
+                      perObject: Dictionary(zip(assets.map(\.name), success), uniquingKeysWith: { $1 }), episodes: jobs.count,
+                      liftedRate: mean(perObjectMeans { $0.lifted ? 1 : 0 }), peakLift: mean(perObjectMeans(\.peakLift)))
     }
 
     /// One episode per env, env i on asset `objects[i]`; what each reached.

@@ -25,12 +25,8 @@ struct ProtocolCommand: ParsableCommand {
     var out: String = "runs/protocol"
 
     func run() throws {
-        let chosen: BenchmarkProtocol.Size
-        switch size {
-        case "quick": chosen = .quick
-        case "medium": chosen = .medium
-        case "full": chosen = .full
-        default: throw ValidationError("--size must be quick, medium or full, got '\(size)'")
+        guard let chosen = BenchmarkProtocol.Size.all.first(where: { $0.name == size }) else {
+            throw ValidationError("--size must be one of \(BenchmarkProtocol.Size.all.map(\.name).joined(separator: ", ")), got '\(size)'")
         }
         func learners(_ list: String, _ option: String) throws -> [TrainConfig.Algorithm] {
             try list.split(separator: ",").map { name -> TrainConfig.Algorithm in
