@@ -82,11 +82,55 @@ public enum BenchmarkProtocol {
                                             folder: "\(out)/clone-\(algorithm.rawValue)-seed\(seed)", log: log))
             }
         }
+        results += try finishedElsewhere(in: out, except: algorithms, clones: clones, seeds: seeds, log: log)
         let table = tabulate(results, size: size, library: library, settings: settings)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try AtomicFile.write(Data(table.utf8), to: out + "/table.md")
         try AtomicFile.writeJSON(results, to: out + "/results.json")
         return table
+    }
+
+    /// The evaluated runs already in `out` for `seeds` of the learners and clone shapes not asked
+    /// for, so that two protocol commands run side by side into one folder (`--algos ppo`,
+    /// `--algos acppo`) each leave a table of both; unfinished ones are left out.
+    static func finishedElsewhere(in out: String, except algorithms: [TrainConfig.Algorithm], clones: [TrainConfig.Algorithm],
+                                  seeds: [UInt64], log: (String) -> Void) throws -> [RunResult] {
+        var found: [RunResult] = []
+        for algorithm in TrainConfig.Algorithm.allCases where !algorithms.contains(algorithm) {
+            for seed in seeds {
+                let folder = "\(out)/\(algorithm.rawValue)-seed\(seed)"
+                guard let saved = try finishedRun(folder, algorithm: algorithm, seed: seed) else { continue }
+                log("\(folder): evaluated earlier, added to the table")
+                found.append(saved)
+            }
+        }
+        for algorithm in TrainConfig.Algorithm.allCases where !clones.contains(algorithm) {
+            for seed in seeds {
+                let folder = "\(out)/clone-\(algorithm.rawValue)-seed\(seed)"
+                guard let saved = finishedClone(folder) else { continue }
+                log("\(folder): evaluated earlier, added to the table")
+                found.append(saved)
+            }
+        }
+        return found
+    }
+
+    /// A trained run's result, when it has been evaluated. It is only read (its final evaluation
+    /// and counters), so one made by an older version whose defaults differ is still tabulated.
+    static func finishedRun(_ folder: String, algorithm: TrainConfig.Algorithm, seed: UInt64) throws -> RunResult? {
+        let run = RunDirectory(folder)
+        guard let data = FileManager.default.contents(atPath: run.evaluation.path),
+              let evaluations = try? JSONDecoder().decode([Evaluator.Result].self, from: data),
+              let latest = run.latestCheckpoint() else { return nil }
+        let counters = try Trainer.counters(in: latest)
+        return RunResult(algorithm: algorithm.rawValue, seed: seed, evaluations: evaluations,
+                         wallSeconds: counters.wallSeconds, envSteps: counters.envSteps)
+    }
+
+    /// A clone baseline's recorded result, when it has one.
+    static func finishedClone(_ folder: String) -> RunResult? {
+        guard let data = FileManager.default.contents(atPath: folder + "/result.json") else { return nil }
+        return try? JSONDecoder().decode(RunResult.self, from: data)
     }
 
     /// The config every protocol row starts from: learner, seed, objects, envs, threads, evaluation.
@@ -103,38 +147,30 @@ public enum BenchmarkProtocol {
         return config
     }
 
+    /// Trains one learner x seed (or resumes it, or reuses it when evaluated) and evaluates it.
     static func runOne(size: Size, algorithm: TrainConfig.Algorithm, seed: UInt64, library: String?, base: TrainConfig, threads: Int,
                        folder: String, log: (String) -> Void) throws -> RunResult {
+        if let saved = try finishedRun(folder, algorithm: algorithm, seed: seed) {
+            log("\(folder): already evaluated, reusing")
+            return saved
+        }
         let run = RunDirectory(folder)
         var config = baseConfig(size: size, algorithm: algorithm, seed: seed, library: library, base: base, envCount: size.envCount, threads: threads)
         config.iterations = max(1, size.envSteps / (size.envCount * config.ppo.stepsPerRollout))
-        let evaluations: [Evaluator.Result]
-        let counters: TrainerState
-        if let data = FileManager.default.contents(atPath: run.evaluation.path),
-           let saved = try? JSONDecoder().decode([Evaluator.Result].self, from: data),
-           let latest = run.latestCheckpoint() {
-            // a finished run is only read (its counters), so one made by an older version whose
-            // defaults differ is still tabulated
-            log("\(folder): already evaluated, reusing")
-            counters = try Trainer.counters(in: latest)
-            evaluations = saved
-        } else {
-            let resume = run.latestCheckpoint() != nil
-            if resume {
-                // as `world-train --resume`: the run continues under the config it was started
-                // with (threads included, which fix its physics shards), to this size's budget
-                let iterations = config.iterations
-                config = try ConfigOverrides.runConfig(file: run.config.path)
-                config.iterations = iterations
-            }
-            log("\(folder): \(resume ? "resuming (its own config.json)" : "training") \(algorithm.rawValue), seed \(seed), \(config.iterations) iterations")
-            let trainer = try Trainer(config: config, run: run, resume: resume)
-            try trainer.train(progress: TrainingProgress(logFile: run.log))
-            evaluations = try trainer.evaluateFinal()
-            counters = trainer.state
+        let resume = run.latestCheckpoint() != nil
+        if resume {
+            // as `world-train --resume`: the run continues under the config it was started
+            // with (threads included, which fix its physics shards), to this size's budget
+            let iterations = config.iterations
+            config = try ConfigOverrides.runConfig(file: run.config.path)
+            config.iterations = iterations
         }
+        log("\(folder): \(resume ? "resuming (its own config.json)" : "training") \(algorithm.rawValue), seed \(seed), \(config.iterations) iterations")
+        let trainer = try Trainer(config: config, run: run, resume: resume)
+        try trainer.train(progress: TrainingProgress(logFile: run.log))
+        let evaluations = try trainer.evaluateFinal()
         return RunResult(algorithm: algorithm.rawValue, seed: seed, evaluations: evaluations,
-                         wallSeconds: counters.wallSeconds, envSteps: counters.envSteps)
+                         wallSeconds: trainer.state.wallSeconds, envSteps: trainer.state.envSteps)
     }
 
     /// A behaviour-clone baseline: scripted demonstrations on the training split cloned into the
@@ -143,7 +179,7 @@ public enum BenchmarkProtocol {
     static func runClone(size: Size, algorithm: TrainConfig.Algorithm, seed: UInt64, library: String?, base: TrainConfig, threads: Int,
                          folder: String, log: (String) -> Void) throws -> RunResult {
         let record = folder + "/result.json"
-        if let data = FileManager.default.contents(atPath: record), let saved = try? JSONDecoder().decode(RunResult.self, from: data) {
+        if let saved = finishedClone(folder) {
             log("\(folder): already evaluated, reusing")
             return saved
         }

@@ -60,6 +60,15 @@ final class ProtocolTests: XCTestCase {
                                                    base: later, threads: 1, out: out) { lines.append($0) }
         XCTAssertEqual(lines.filter { $0.contains("reusing") }.count, 4, lines.joined(separator: "\n"))
         XCTAssertEqual(relabelled.split(separator: "\n").filter { $0.hasPrefix("| acppo |") }, rows.filter { $0.hasPrefix("| acppo |") })
+        // one learner asked for (as when two commands run side by side into one folder): the
+        // table still has the other learner's and the clone's evaluated runs
+        lines.removeAll()
+        let single = try BenchmarkProtocol.run(size: size, algorithms: [.ppo], seeds: [1, 2], library: nil,
+                                               base: base, threads: 1, out: out) { lines.append($0) }
+        XCTAssertEqual(lines.filter { $0.contains("added to the table") }.count, 4, lines.joined(separator: "\n"))
+        XCTAssertEqual(single.split(separator: "\n").filter { $0.hasPrefix("| acppo |") }, rows.filter { $0.hasPrefix("| acppo |") })
+        XCTAssertTrue(single.contains("| clone-acppo | 2 |"), single)
+        XCTAssertEqual(try String(contentsOfFile: out + "/table.md", encoding: .utf8), single)
     }
 
     /// An unfinished run resumes under its own config.json (as `world-train --resume`), even
