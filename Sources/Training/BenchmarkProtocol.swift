@@ -73,13 +73,13 @@ public enum BenchmarkProtocol {
         for algorithm in algorithms {
             for seed in seeds {
                 results.append(try runOne(size: size, algorithm: algorithm, seed: seed, library: library, base: base, threads: threads,
-                                          folder: "\(out)/\(algorithm.rawValue)-seed\(seed)", log: log))
+                                          folder: runFolder(out, algorithm, seed), log: log))
             }
         }
         for algorithm in clones {
             for seed in seeds {
                 results.append(try runClone(size: size, algorithm: algorithm, seed: seed, library: library, base: base, threads: threads,
-                                            folder: "\(out)/clone-\(algorithm.rawValue)-seed\(seed)", log: log))
+                                            folder: cloneFolder(out, algorithm, seed), log: log))
             }
         }
         results += try finishedElsewhere(in: out, except: algorithms, clones: clones, seeds: seeds, log: log)
@@ -98,7 +98,7 @@ public enum BenchmarkProtocol {
         var found: [RunResult] = []
         for algorithm in TrainConfig.Algorithm.allCases where !algorithms.contains(algorithm) {
             for seed in seeds {
-                let folder = "\(out)/\(algorithm.rawValue)-seed\(seed)"
+                let folder = runFolder(out, algorithm, seed)
                 guard let saved = try finishedRun(folder, algorithm: algorithm, seed: seed) else { continue }
                 log("\(folder): evaluated earlier, added to the table")
                 found.append(saved)
@@ -106,7 +106,7 @@ public enum BenchmarkProtocol {
         }
         for algorithm in TrainConfig.Algorithm.allCases where !clones.contains(algorithm) {
             for seed in seeds {
-                let folder = "\(out)/clone-\(algorithm.rawValue)-seed\(seed)"
+                let folder = cloneFolder(out, algorithm, seed)
                 guard let saved = finishedClone(folder) else { continue }
                 log("\(folder): evaluated earlier, added to the table")
                 found.append(saved)
@@ -114,6 +114,19 @@ public enum BenchmarkProtocol {
         }
         return found
     }
+
+    /// A trained run's folder in the protocol's output folder.
+    static func runFolder(_ out: String, _ algorithm: TrainConfig.Algorithm, _ seed: UInt64) -> String {
+        "\(out)/\(algorithm.rawValue)-seed\(seed)"
+    }
+
+    /// A behaviour-clone baseline's folder in the protocol's output folder.
+    static func cloneFolder(_ out: String, _ algorithm: TrainConfig.Algorithm, _ seed: UInt64) -> String {
+        "\(out)/clone-\(algorithm.rawValue)-seed\(seed)"
+    }
+
+    /// The file in a clone baseline's folder that records its result.
+    static func cloneRecord(_ folder: String) -> String { folder + "/result.json" }
 
     /// A trained run's result, when it has been evaluated. It is only read (its final evaluation
     /// and counters), so one made by an older version whose defaults differ is still tabulated.
@@ -129,7 +142,7 @@ public enum BenchmarkProtocol {
 
     /// A clone baseline's recorded result, when it has one.
     static func finishedClone(_ folder: String) -> RunResult? {
-        guard let data = FileManager.default.contents(atPath: folder + "/result.json") else { return nil }
+        guard let data = FileManager.default.contents(atPath: cloneRecord(folder)) else { return nil }
         return try? JSONDecoder().decode(RunResult.self, from: data)
     }
 
@@ -178,7 +191,7 @@ public enum BenchmarkProtocol {
     /// time covers demonstrations, fit and nothing else; its env steps are the demonstrations'.
     static func runClone(size: Size, algorithm: TrainConfig.Algorithm, seed: UInt64, library: String?, base: TrainConfig, threads: Int,
                          folder: String, log: (String) -> Void) throws -> RunResult {
-        let record = folder + "/result.json"
+        let record = cloneRecord(folder)
         if let saved = finishedClone(folder) {
             log("\(folder): already evaluated, reusing")
             return saved
