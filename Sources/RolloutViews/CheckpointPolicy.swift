@@ -17,7 +17,9 @@ public final class CheckpointPolicy: RolloutPolicy {
         var folder = URL(fileURLWithPath: path)
         if let latest = RunDirectory(path).latestCheckpoint() { folder = latest }
         agent = try PPOAgent.loadCheckpoint(from: folder)
-        let run = folder.lastPathComponent.hasPrefix("iter_") ? folder.deletingLastPathComponent().deletingLastPathComponent() : folder
+        // a folder under a run's checkpoints/ (iter_N, best) belongs to that run
+        let parent = folder.deletingLastPathComponent()
+        let run = parent.lastPathComponent == "checkpoints" ? parent.deletingLastPathComponent() : folder
         name = run.lastPathComponent
         task = try Self.trainedTask(RunDirectory(run.path))
     }

@@ -20,6 +20,11 @@ final class CheckpointPolicyTests: XCTestCase {
         let policy = try PolicyCatalog.make(run, seed: 0)
         XCTAssertEqual(policy.name, URL(fileURLWithPath: run).lastPathComponent)
         XCTAssertEqual(policy.task?.fingerTargetSmoothing, 0.5, "the rollout world gets the task the run trained under")
+        for folder in [RunDirectory(run).best.path, RunDirectory(run).checkpoint(1).path] {
+            let saved = try PolicyCatalog.make(folder, seed: 0)
+            XCTAssertEqual(saved.name, policy.name, "a checkpoint folder is named after its run (\(folder))")
+            XCTAssertEqual(saved.task?.fingerTargetSmoothing, 0.5, "a checkpoint folder gets its run's task (\(folder))")
+        }
         XCTAssertEqual(try RolloutRecording.run(policy, setup: RolloutSetup(assets: try BuiltinObjects.all(), steps: 2),
                                                 hand: try HandDescription.shadowHand()).stepCount, 3)
         func actions() throws -> [Float] {
