@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RolloutViews
 import Training
 
 /// Trains a run (the default subcommand).
@@ -32,6 +33,8 @@ struct Train: ParsableCommand {
     var out: String?
     @Option(help: "Continue the run in this directory from its latest checkpoint (its config is used; --iterations may extend it).")
     var resume: String?
+    @Flag(inversion: .prefixedNo, help: "End with pictures in <run>/pictures: training curves and a rollout sheet of the best policy beside the scripted grasp.")
+    var pictures = true
 
     func run() throws {
         let directory: String
@@ -64,6 +67,10 @@ struct Train: ParsableCommand {
         try trainer.train(progress: TrainingProgress(logFile: runDir.log))
         let results = try trainer.evaluateFinal()
         print(RunSummary.text(config: cfg, trainer: trainer, results: results))
+        if pictures {
+            let paths = try RunPictures.write(run: runDir, config: cfg) { print("picture: \($0)") }
+            print("pictures: \(paths.count) PNGs in \(RunPictures.folder(runDir)) (rollout sheet: \(RunPictures.folder(runDir))/rollout/sheet.png)")
+        }
     }
 }
 

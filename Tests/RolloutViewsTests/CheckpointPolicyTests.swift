@@ -8,15 +8,7 @@ import XCTest
 final class CheckpointPolicyTests: XCTestCase {
     func testCheckpointPolicyActsDeterministicallyAndChecksTheLayout() throws {
         let run = FileManager.default.temporaryDirectory.appendingPathComponent("ckpt-\(UUID().uuidString)").path
-        var config = TrainConfig()
-        config.envCount = 4
-        config.threads = 1
-        config.iterations = 1
-        config.evalEpisodesPerObject = 0
-        config.ppo.actorHiddenSizes = [16]
-        config.ppo.criticHiddenSizes = [16]
-        config.task.fingerTargetSmoothing = 0.5
-        try Trainer(config: config, run: RunDirectory(run)).train()
+        try Fixtures.trainTinyRun(RunDirectory(run), iterations: 1) { $0.task.fingerTargetSmoothing = 0.5 }
         let policy = try PolicyCatalog.make(run, seed: 0)
         XCTAssertEqual(policy.name, URL(fileURLWithPath: run).lastPathComponent)
         XCTAssertEqual(policy.task?.fingerTargetSmoothing, 0.5, "the rollout world gets the task the run trained under")

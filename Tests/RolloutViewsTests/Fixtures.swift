@@ -2,6 +2,7 @@ import Foundation
 import RenderKit
 @testable import RolloutViews
 import SimWorld
+import Training
 
 /// Shared inputs: the Shadow hand, a 6 cm box and a cylinder, and temporary folders.
 enum Fixtures {
@@ -17,6 +18,22 @@ enum Fixtures {
         let path = NSTemporaryDirectory() + "rollout-views-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
+    }
+
+    /// Trains a tiny run (4 envs, one thread, 16-unit networks, no final evaluation) into
+    /// `run` after `adjust` has changed its config; returns the config.
+    @discardableResult
+    static func trainTinyRun(_ run: RunDirectory, iterations: Int, adjust: (inout TrainConfig) -> Void = { _ in }) throws -> TrainConfig {
+        var config = TrainConfig()
+        config.envCount = 4
+        config.threads = 1
+        config.iterations = iterations
+        config.evalEpisodesPerObject = 0
+        config.ppo.actorHiddenSizes = [16]
+        config.ppo.criticHiddenSizes = [16]
+        adjust(&config)
+        try Trainer(config: config, run: run).train()
+        return config
     }
 
     /// The reset-state snapshot (step 0) of a one-env world holding `asset` at yaw 0.
