@@ -20,7 +20,9 @@ public struct ObjectChoice: Sendable {
             ?? Int(key).flatMap { assets.indices.contains($0) ? assets[$0] : nil }
             ?? assets.first { $0.category == key }
         guard let asset = found else {
-            throw RolloutViewsError("no object '\(key)' in \(source); have \(assets.map(\.name).joined(separator: ", ")) (or an index 0..<\(assets.count), or a category)")
+            let names = assets.prefix(12).map(\.name).joined(separator: ", ") + (assets.count > 12 ? ", ..." : "")
+            let categories = Set(assets.map(\.category)).sorted().joined(separator: ", ")
+            throw RolloutViewsError("no object '\(key)' in \(source); have \(assets.count) objects (\(names)): give a name, an index 0..<\(assets.count), or a category (\(categories))")
         }
         return ObjectChoice(name: asset.name, asset: asset)
     }

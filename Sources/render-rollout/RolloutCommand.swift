@@ -18,6 +18,8 @@ struct RolloutCommand: ParsableCommand {
     var library: String?
     @Option(help: "Split of the library to pick objects from.")
     var split = "train"
+    @Option(help: "Pick only among objects up to this bounding radius, metres (as a run's objectMaxRadius; indices count these).")
+    var objectMaxRadius: Float?
     @Option(help: "Seed of every world (object yaw) and of the random policy.")
     var seed: UInt64 = 0
     @Flag(help: "Place objects at yaw 0 instead of a seeded random yaw.")
@@ -59,14 +61,10 @@ struct RolloutCommand: ParsableCommand {
     /// The job these options describe.
     private func makeJob(policies: [any RolloutPolicy]) throws -> RolloutJob {
         let keys = objects.isEmpty ? ["0"] : objects
-        let choices: [ObjectChoice]
-        if let library {
-            let loaded = try ObjectLibrary.load(from: library, only: [split])
-            choices = try keys.map { try ObjectChoice.pick($0, from: loaded[split: split]!.objects, source: "split '\(split)' of \(library)") }
-        } else {
-            let builtins = try ObjectSet.load(library: nil, split: "train")  // with shape codes, as in training
-            choices = try keys.map { try ObjectChoice.pick($0, from: builtins, source: "the built-in objects") }
-        }
+        // with shape codes, as in training
+        let assets = try ObjectSet.load(library: library, split: library == nil ? "train" : split, maxRadius: objectMaxRadius)
+        let source = library.map { "split '\(split)' of \($0)" } ?? "the built-in objects"
+        let choices = try keys.map { try ObjectChoice.pick($0, from: assets, source: source) }
         var job = RolloutJob(policies: policies, objects: choices, hand: try HandDescription.shadowHand(), outDirectory: out)
         job.seed = seed
         job.randomYaw = !fixedYaw

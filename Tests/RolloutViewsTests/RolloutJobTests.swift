@@ -46,6 +46,12 @@ import Testing
         #expect(throws: RolloutViewsError.self) { try j.validate() }
         #expect(throws: RolloutViewsError.self) { try PolicyCatalog.make("ppo", seed: 0) }
         #expect(throws: RolloutViewsError.self) { try ObjectChoice.pick("teapot", from: [Fixtures.box], source: "test") }
+        let many = Array(repeating: Fixtures.box, count: 40)
+        #expect { try ObjectChoice.pick("teapot", from: many, source: "test") } throws: { error in
+            let text = "\(error)"  // names a few, counts them all, lists the categories
+            return text.contains("no object 'teapot' in test; have 40 objects") && text.contains(", ...)") && text.contains("index 0..<40")
+                && text.contains("(box)") && text.count < 400
+        }
         #expect((try? ObjectChoice.pick("0", from: [Fixtures.box], source: "test"))?.name == Fixtures.box.name)
         #expect((try? ObjectChoice.pick("box", from: [Fixtures.box], source: "test"))?.name == Fixtures.box.name)
     }
