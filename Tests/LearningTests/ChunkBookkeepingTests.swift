@@ -12,9 +12,10 @@ final class ChunkBookkeepingTests: XCTestCase {
     }
 
     /// Collects one rollout (T = 7, N = 3, h = 3) where env 1 ends at t = 1 and env 2 at t = 3.
-    private func collect(objective: ChunkObjective) -> PPOAgent {
+    private func collect(objective: ChunkObjective, adjust: (inout PPOConfig) -> Void = { _ in }) -> PPOAgent {
         var config = smallConfig(envCount: 3, steps: 7, chunkLength: 3, objective: objective)
         config.minibatchCount = 3
+        adjust(&config)
         let agent = try! PPOAgent(config: config, observationDim: 2, actionDim: 2, seed: 7)
         let obs = FloatBuffer(count: 6), actions = FloatBuffer(count: 6), rewards = FloatBuffer(count: 3)
         let terminated = FloatBuffer(count: 3), truncated = FloatBuffer(count: 3)
@@ -72,6 +73,30 @@ final class ChunkBookkeepingTests: XCTestCase {
         for m in 0..<agent.config.minibatchCount { seen += slots[agent.minibatchRange(m, of: slots.count)] }
         XCTAssertEqual(seen.sorted().map(Int.init), starts)
         XCTAssertEqual(agent.rollout.cursor, 0, "update starts a new rollout")
+    }
+
+    /// The documented option: the critic trains on a minibatch of every stored step, each
+    /// step once per epoch; in one epoch (same chunk-start minibatches) and without the global
+    /// gradient-norm clip (which couples them) the actor's update is unchanged and only the
+    /// critic's differs.
+    func testValueLossOnAllStepsCoversEveryStoredStep() {
+        let next = FloatBuffer(count: 6)
+        func oneEpochUnclipped(_ c: inout PPOConfig) { c.updateEpochs = 1; c.maxGradNorm = 1e9 }
+        let agent = collect(objective: .chunked) { oneEpochUnclipped(&$0); $0.valueLossOnAllSteps = true }
+        let starts = (0..<agent.config.batchSize).filter { agent.rollout.chunkStarts[$0] != 0 }
+        XCTAssertLessThan(starts.count, agent.config.batchSize)
+        agent.update(nextObservations: next.pointer)
+        var slots = agent.updateScratch.allSlots
+        XCTAssertEqual(slots.sorted().map(Int.init), Array(0..<agent.config.batchSize))
+        agent.generator.shuffle(&slots)
+        var seen: [Int32] = []
+        for m in 0..<agent.config.minibatchCount { seen += slots[agent.minibatchRange(m, of: slots.count)] }
+        XCTAssertEqual(seen.sorted().map(Int.init), Array(0..<agent.config.batchSize), "each stored step once per epoch")
+        let usual = collect(objective: .chunked, adjust: oneEpochUnclipped)
+        usual.update(nextObservations: next.pointer)
+        func weights(_ net: MLP) -> [Float] { Array(UnsafeBufferPointer(start: net.parameters, count: net.shape.parameterCount)) }
+        XCTAssertEqual(weights(agent.networks.actor), weights(usual.networks.actor), "the actor's update does not change")
+        XCTAssertNotEqual(weights(agent.networks.critic), weights(usual.networks.critic), "the extra rows move the critic")
     }
 
     func testTruncatedChunkScoresOnlyExecutedPrefix() {
