@@ -78,8 +78,28 @@ public enum RunSummary {
                                 100 * r.successRate, r.perObject.count, r.episodes) + r.gradedSummary)
         }
         if let source = results.first?.checkpoint { lines.append("evaluated: \(source)") }
+        if !results.isEmpty { lines.append(categoryTable(results)) }
         lines.append("files: \(trainer.run.root.path)/{config.json, metrics.csv, train.log, checkpoints/, eval.json}")
         return lines.joined(separator: "\n")
+    }
+
+    /// A Markdown table of success by object category (rows) and split (columns), each cell the
+    /// mean of its objects' success rates in % with the object count; the category is an object
+    /// name's text before its first "-" (`cup-train-0152`, `box-30x30x30`).
+    public static func categoryTable(_ results: [Evaluator.Result]) -> String {
+        func category(_ name: String) -> String { String(name.prefix { $0 != "-" }) }
+        let categories = Set(results.flatMap { $0.perObject.keys.map(category) }).sorted()
+        var lines = ["| category | " + results.map(\.split).joined(separator: " | ") + " |",
+                     "|---|" + String(repeating: "---|", count: results.count)]
+        for c in categories {
+            let cells = results.map { r -> String in
+                let rates = r.perObject.filter { category($0.key) == c }.map(\.value)
+                guard !rates.isEmpty else { return "-" }
+                return String(format: "%.1f (%d)", 100 * rates.reduce(0, +) / Float(rates.count), rates.count)
+            }
+            lines.append("| \(c) | " + cells.joined(separator: " | ") + " |")
+        }
+        return "success % by category (objects):\n" + lines.joined(separator: "\n")
     }
 }
 
