@@ -104,9 +104,10 @@ public enum RunSummary {
 }
 
 extension Evaluator.Result {
-    /// ", lifted L %, peak rise P cm" when measured, else empty.
+    /// ", lifted L %, peak rise P cm, closest to goal C cm" for what was measured, else empty.
     public var gradedSummary: String {
         guard let lifted = liftedRate, let peak = peakLift else { return "" }
         return String(format: ", lifted %.1f %%, peak rise %.1f cm", 100 * lifted, 100 * peak)
+            + (closestGoal.map { String(format: ", closest to goal %.1f cm", 100 * $0) } ?? "")
     }
 }

@@ -27,6 +27,9 @@ public enum Evaluator {
         /// drop height) in an episode, metres, averaged per object then over objects (the goal
         /// is about 0.25 m up); nil as above.
         public var peakLift: Float?
+        /// Closest the object's centre came to the goal in an episode, metres (success is within
+        /// 0.05), averaged per object then over objects; nil as above.
+        public var closestGoal: Float?
     }
 
     /// What one evaluation episode reached.
@@ -37,6 +40,8 @@ public enum Evaluator {
         var lifted: Bool
         /// Highest rise of the object's centre above where it was placed, metres (>= 0).
         var peakLift: Float
+        /// Closest distance of the object's centre to the goal, metres.
+        var closestGoal: Float = .infinity
     }
 
     /// Evaluates `agent` on `assets` with `episodesPerObject` episodes each, `envCount` at a time.
@@ -61,7 +66,8 @@ public enum Evaluator {
         let success = perObjectMeans { $0.success ? 1 : 0 }
         return Result(split: split, successRate: mean(success),
                       perObject: Dictionary(zip(assets.map(\.name), success), uniquingKeysWith: { $1 }), episodes: jobs.count,
-                      liftedRate: mean(perObjectMeans { $0.lifted ? 1 : 0 }), peakLift: mean(perObjectMeans(\.peakLift)))
+                      liftedRate: mean(perObjectMeans { $0.lifted ? 1 : 0 }), peakLift: mean(perObjectMeans(\.peakLift)),
+                      closestGoal: mean(perObjectMeans(\.closestGoal)))
     }
 
     /// One episode per env, env i on asset `objects[i]`; what each reached.
@@ -85,6 +91,8 @@ public enum Evaluator {
             for e in outcomes.indices {
                 outcomes[e].lifted = outcomes[e].lifted || stage[e] >= 2
                 outcomes[e].peakLift = max(outcomes[e].peakLift, pose[e * poseWidth + 2] - placed[e])
+                let d = (0..<3).map { pose[e * poseWidth + $0] - SceneLayout.goal[$0] }
+                outcomes[e].closestGoal = min(outcomes[e].closestGoal, (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).squareRoot())
             }
         }
         let success = world.envs.pointer(.success, as: UInt8.self)

@@ -40,6 +40,8 @@ final class ImitationSmokeTests: XCTestCase {
         // (0.6 m table + 15 mm half height + 10 mm drop) to within 5 cm of the 0.9 m goal
         XCTAssertGreaterThanOrEqual(try XCTUnwrap(result.liftedRate), result.successRate)
         XCTAssertGreaterThanOrEqual(try XCTUnwrap(result.peakLift), result.successRate * (0.85 - 0.625))
+        // 7 of 8 within 5 cm of the goal and none further than the box's start (0.275 m below it)
+        XCTAssertLessThanOrEqual(try XCTUnwrap(result.closestGoal), 0.05 * result.successRate + 0.28 * (1 - result.successRate))
         // the same network untrained does not: the success comes from the weights
         let untrained = try PPOAgent(config: agent.config, observationDim: agent.observationDim, actionDim: agent.actionDim, seed: 1)
         let idle = try Evaluator.evaluate(agent: untrained, assets: box, split: "train", task: TaskSpec(),
@@ -47,6 +49,7 @@ final class ImitationSmokeTests: XCTestCase {
         XCTAssertEqual(idle.successRate, 0)
         XCTAssertEqual(idle.liftedRate, 0, "nothing held up")
         XCTAssertLessThan(try XCTUnwrap(idle.peakLift), 0.02, "the box at most nudged or tipped")
+        XCTAssertGreaterThan(try XCTUnwrap(idle.closestGoal), 0.2, "a box left on the table stays about 0.27 m below the goal")
     }
 }
 
