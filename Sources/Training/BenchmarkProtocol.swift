@@ -52,6 +52,9 @@ public enum BenchmarkProtocol {
         public var lifted: [String: Float]?
         /// Per split: mean peak rise of the object, metres (`Evaluator.Result.peakLift`); nil as above.
         public var peakLift: [String: Float]?
+        /// Per split: mean closest approach of the object to the goal, metres
+        /// (`Evaluator.Result.closestGoal`); nil as above.
+        public var closestGoal: [String: Float]?
 
         init(algorithm: String, seed: UInt64, evaluations: [Evaluator.Result], wallSeconds: Double, envSteps: Int) {
             (self.algorithm, self.seed, self.wallSeconds, self.envSteps) = (algorithm, seed, wallSeconds, envSteps)
@@ -60,20 +63,24 @@ public enum BenchmarkProtocol {
             let peaks = evaluations.compactMap { r in r.peakLift.map { (r.split, $0) } }
             self.lifted = lifted.isEmpty ? nil : Dictionary(uniqueKeysWithValues: lifted)
             self.peakLift = peaks.isEmpty ? nil : Dictionary(uniqueKeysWithValues: peaks)
+            let closest = evaluations.compactMap { r in r.closestGoal.map { (r.split, $0) } }
+            closestGoal = closest.isEmpty ? nil : Dictionary(uniqueKeysWithValues: closest)
         }
     }
 
     /// Runs (or reuses) every algorithm x seed, and a behaviour-clone baseline per actor shape
     /// in `clones` x seed (rows "clone-ppo", "clone-acppo": the scripted grasp cloned into that
     /// learner's actor, no RL), and writes table.md and results.json into `out`.
+    /// `reevaluate` runs the final evaluation of the asked-for trained runs that are already
+    /// evaluated again (to add graded measures measured since; same checkpoint, same episodes).
     public static func run(size: Size, algorithms: [TrainConfig.Algorithm], clones: [TrainConfig.Algorithm] = [],
                            seeds: [UInt64], library: String?, base: TrainConfig = TrainConfig(), settings: [String] = [],
-                           threads: Int, out: String, log: (String) -> Void) throws -> String {
+                           threads: Int, reevaluate: Bool = false, out: String, log: (String) -> Void) throws -> String {
         var results: [RunResult] = []
         for algorithm in algorithms {
             for seed in seeds {
                 results.append(try runOne(size: size, algorithm: algorithm, seed: seed, library: library, base: base, threads: threads,
-                                          folder: runFolder(out, algorithm, seed), log: log))
+                                          reevaluate: reevaluate, folder: runFolder(out, algorithm, seed), log: log))
             }
         }
         for algorithm in clones {
@@ -162,12 +169,18 @@ public enum BenchmarkProtocol {
 
     /// Trains one learner x seed (or resumes it, or reuses it when evaluated) and evaluates it.
     static func runOne(size: Size, algorithm: TrainConfig.Algorithm, seed: UInt64, library: String?, base: TrainConfig, threads: Int,
-                       folder: String, log: (String) -> Void) throws -> RunResult {
-        if let saved = try finishedRun(folder, algorithm: algorithm, seed: seed) {
-            log("\(folder): already evaluated, reusing")
-            return saved
-        }
+                       reevaluate: Bool = false, folder: String, log: (String) -> Void) throws -> RunResult {
         let run = RunDirectory(folder)
+        if let saved = try finishedRun(folder, algorithm: algorithm, seed: seed) {
+            guard reevaluate else {
+                log("\(folder): already evaluated, reusing")
+                return saved
+            }
+            log("\(folder): already evaluated, evaluating its best checkpoint again")
+            let trainer = try Trainer(config: try ConfigOverrides.runConfig(file: run.config.path), run: run, resume: true)
+            return RunResult(algorithm: algorithm.rawValue, seed: seed, evaluations: try trainer.evaluateFinal(),
+                             wallSeconds: saved.wallSeconds, envSteps: saved.envSteps)
+        }
         var config = baseConfig(size: size, algorithm: algorithm, seed: seed, library: library, base: base, envCount: size.envCount, threads: threads)
         config.iterations = max(1, size.envSteps / (size.envCount * config.ppo.stepsPerRollout))
         let resume = run.latestCheckpoint() != nil
@@ -223,8 +236,8 @@ public enum BenchmarkProtocol {
         }
         var lines = ["# Benchmark protocol: \(size.name)", "",
                      "Objects: \(library ?? "built-in (one split: train = seen = unseen)"); \(size.envSteps) env steps per run, \(size.envCount) envs; evaluation: \(size.episodesPerObject) deterministic episodes per object, up to \(size.objectsPerSplit) objects per split. Success in %, mean +- std over seeds.", "",
-                     "| method | seeds | train | seen category | unseen category | wall time (s) | env-steps/s | lifted % (train / seen / unseen) | peak rise cm (train / seen / unseen) |",
-                     "|---|---|---|---|---|---|---|---|---|"]
+                     "| method | seeds | train | seen category | unseen category | wall time (s) | env-steps/s | lifted % (train / seen / unseen) | peak rise cm (train / seen / unseen) | closest to goal cm (train / seen / unseen) |",
+                     "|---|---|---|---|---|---|---|---|---|---|"]
         if !settings.isEmpty {
             lines.insert("Settings beyond the defaults, in every run: " + settings.map { "`\($0)`" }.joined(separator: ", ") + ".", at: 4)
             lines.insert("", at: 5)
@@ -248,12 +261,12 @@ public enum BenchmarkProtocol {
             let (wall, _) = stats(runs.map(\.wallSeconds))
             let (sps, _) = stats(runs.map { Double($0.envSteps) / max($0.wallSeconds, 1e-9) })
             lines.append("| \(method) | \(runs.count) | \(cell("train")) | \(cell("seen")) | \(cell("unseen")) | \(String(format: "%.0f", wall)) | \(String(format: "%.0f", sps)) | "
-                         + "\(graded(\.lifted, scale: 100)) | \(graded(\.peakLift, scale: 100)) |")
+                         + "\(graded(\.lifted, scale: 100)) | \(graded(\.peakLift, scale: 100)) | \(graded(\.closestGoal, scale: 100)) |")
         }
         if results.contains(where: { $0.algorithm.hasPrefix("clone-") }) {
             lines += ["", "clone-* rows: the scripted grasp cloned into that learner's actor (behaviour cloning of the successful episodes among \(size.cloneEpisodes) scripted demonstration episodes, \(size.cloneEpochs) epochs), no RL; their wall time is demonstrations plus fit and their env steps are the demonstrations'."]
         }
-        lines += ["", "Lifted: evaluation episodes in which the hand held the object at least the lift threshold up at some step; peak rise: how high the object's centre got above where it was placed (the goal is about 25 cm up); both per object, then over objects, then over seeds; n/a for runs evaluated before they were measured."]
+        lines += ["", "Lifted: evaluation episodes in which the hand held the object at least the lift threshold up at some step; peak rise: how high the object's centre got above where it was placed (the goal is about 25 cm up); closest to goal: how near the object's centre came to the goal (success: within 5 cm); each per object, then over objects, then over seeds; n/a for runs evaluated before they were measured (`--reevaluate` measures them)."]
         lines += ["", "Training curves (Fig. 2 data): each run's metrics.csv; plot with `render-rollout curves`."]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -23,6 +23,8 @@ struct ProtocolCommand: ParsableCommand {
     var overrides: [String] = []
     @Option(help: "Output folder (one run directory per method and seed, table.md, results.json).")
     var out: String = "runs/protocol"
+    @Flag(help: "Evaluate the asked-for runs that are already evaluated again (same checkpoint and episodes), to add measures added since.")
+    var reevaluate = false
 
     func run() throws {
         guard let chosen = BenchmarkProtocol.Size.all.first(where: { $0.name == size }) else {
@@ -41,7 +43,7 @@ struct ProtocolCommand: ParsableCommand {
         }
         let base = try ConfigOverrides.resolve(file: nil, overrides: overrides)
         let table = try BenchmarkProtocol.run(size: chosen, algorithms: algorithms, clones: cloneShapes, seeds: seedList, library: library,
-                                              base: base, settings: overrides, threads: threads, out: out) { print($0) }
+                                              base: base, settings: overrides, threads: threads, reevaluate: reevaluate, out: out) { print($0) }
         print(table)
     }
 }

@@ -26,11 +26,12 @@ final class ProtocolTests: XCTestCase {
         XCTAssertTrue(rows.allSatisfy { $0.contains("| 2 |") && $0.contains("+-") }, table)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/table.md"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/acppo-seed2/metrics.csv"))
-        // the graded columns: lifted % and peak rise per split (the built-ins have only train)
+        // the graded columns: lifted %, peak rise and closest approach to the goal per split
+        // (the built-ins have only train)
         for row in rows {
             let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            XCTAssertEqual(cells.count, 9, String(row))
-            for graded in cells[7...8] {
+            XCTAssertEqual(cells.count, 10, String(row))
+            for graded in cells[7...9] {
                 let parts = graded.components(separatedBy: " / ")
                 XCTAssertEqual(parts.count, 3, graded)
                 XCTAssertNotNil(Double(parts[0]), "train is measured: \(graded)")
@@ -41,7 +42,7 @@ final class ProtocolTests: XCTestCase {
         for seed in [1, 2] {
             let path = out + "/ppo-seed\(seed)/eval.json"
             var old = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [[String: Any]])
-            for i in old.indices { old[i]["liftedRate"] = nil; old[i]["peakLift"] = nil }
+            for i in old.indices { old[i]["liftedRate"] = nil; old[i]["peakLift"] = nil; old[i]["closestGoal"] = nil }
             try JSONSerialization.data(withJSONObject: old).write(to: URL(fileURLWithPath: path))
         }
         lines.removeAll()
@@ -50,8 +51,14 @@ final class ProtocolTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0.contains("reusing") }.count, 6)
         XCTAssertEqual(again.split(separator: "\n").filter { $0.hasPrefix("| ppo |") }.first?.split(separator: "|")[2...4],
                        rows.first?.split(separator: "|")[2...4])
-        XCTAssertTrue(again.contains("| n/a / n/a / n/a | n/a / n/a / n/a |"), again)
+        XCTAssertTrue(again.contains("| n/a / n/a / n/a | n/a / n/a / n/a | n/a / n/a / n/a |"), again)
         XCTAssertEqual(again.split(separator: "\n").filter { $0.hasPrefix("| acppo |") }, rows.filter { $0.hasPrefix("| acppo |") })
+        // --reevaluate measures them again from the same checkpoints: the same row as at first
+        lines.removeAll()
+        let remeasured = try BenchmarkProtocol.run(size: size, algorithms: [.ppo], seeds: [1, 2], library: nil, base: base, threads: 1,
+                                                   reevaluate: true, out: out) { lines.append($0) }
+        XCTAssertEqual(lines.filter { $0.contains("evaluating its best checkpoint again") }.count, 2, lines.joined(separator: "\n"))
+        XCTAssertEqual(remeasured.split(separator: "\n").filter { $0.hasPrefix("| ppo |") }, rows.filter { $0.hasPrefix("| ppo |") })
         // a later version with other defaults still tabulates the finished runs, unchanged
         var later = base
         later.ppo.klTargetPerStep.toggle()
