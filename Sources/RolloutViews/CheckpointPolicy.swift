@@ -17,11 +17,9 @@ public final class CheckpointPolicy: RolloutPolicy {
         var folder = URL(fileURLWithPath: path)
         if let latest = RunDirectory(path).latestCheckpoint() { folder = latest }
         agent = try PPOAgent.loadCheckpoint(from: folder)
-        // a folder under a run's checkpoints/ (iter_N, best) belongs to that run
-        let parent = folder.deletingLastPathComponent()
-        let run = parent.lastPathComponent == "checkpoints" ? parent.deletingLastPathComponent() : folder
-        name = run.lastPathComponent
-        task = try Self.trainedTask(RunDirectory(run.path))
+        let run = RunDirectory.owning(checkpoint: folder)
+        name = run.root.lastPathComponent
+        task = try Self.trainedTask(run)
     }
 
     /// The task settings in `run`'s config.json (read as `world-train eval` reads it), nil

@@ -37,8 +37,7 @@ public enum Evaluation {
     public static func run(checkpoint path: String, split: String, episodesPerObject: Int, envCount: Int, threads: Int) throws -> Evaluator.Result {
         var folder = URL(fileURLWithPath: path)
         if let latest = RunDirectory(path).latestCheckpoint() { folder = latest }
-        let runRoot = folder.deletingLastPathComponent().deletingLastPathComponent().path
-        let config = try ConfigOverrides.runConfig(file: RunDirectory(runRoot).config.path)
+        let config = try ConfigOverrides.runConfig(file: RunDirectory.owning(checkpoint: folder).config.path)
         BLAS.setThreadCount(threads)
         let agent = try PPOAgent.loadCheckpoint(from: folder)
         let assets = subset(try ObjectSet.load(config: config, split: try librarySplit(split)), limit: config.evalObjects)

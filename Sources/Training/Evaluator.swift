@@ -82,6 +82,7 @@ public enum Evaluator {
         let obs = world.envs.pointer(.observation), actions = world.hands.pointer(.action)
         let stage = world.envs.pointer(.graspStage, as: UInt8.self), pose = world.objects.pointer(.pose)
         let poseWidth = ObjectField.pose.spec.width
+        let goal = SceneLayout.goal
         let placed = objects.map { SceneLayout.tableTop + world.restingPoses[$0].height + spec.objectDropHeight }
         var outcomes = [Outcome](repeating: Outcome(success: false, lifted: false, peakLift: 0), count: objects.count)
         for _ in 0..<task.episodeLength {
@@ -91,8 +92,9 @@ public enum Evaluator {
             for e in outcomes.indices {
                 outcomes[e].lifted = outcomes[e].lifted || stage[e] >= 2
                 outcomes[e].peakLift = max(outcomes[e].peakLift, pose[e * poseWidth + 2] - placed[e])
-                let d = (0..<3).map { pose[e * poseWidth + $0] - SceneLayout.goal[$0] }
-                outcomes[e].closestGoal = min(outcomes[e].closestGoal, (d[0] * d[0] + d[1] * d[1] + d[2] * d[2]).squareRoot())
+                var squared: Float = 0
+                for k in 0..<3 { squared += (pose[e * poseWidth + k] - goal[k]) * (pose[e * poseWidth + k] - goal[k]) }
+                outcomes[e].closestGoal = min(outcomes[e].closestGoal, squared.squareRoot())
             }
         }
         let success = world.envs.pointer(.success, as: UInt8.self)

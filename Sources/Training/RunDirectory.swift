@@ -8,6 +8,13 @@ public struct RunDirectory: Sendable {
 
     public init(_ path: String) { root = URL(fileURLWithPath: path) }
 
+    /// The run a checkpoint folder belongs to: two levels up when it sits in a run's
+    /// checkpoints/ (iter_N, best), else the folder itself.
+    public static func owning(checkpoint folder: URL) -> RunDirectory {
+        let parent = folder.deletingLastPathComponent()
+        return RunDirectory((parent.lastPathComponent == "checkpoints" ? parent.deletingLastPathComponent() : folder).path)
+    }
+
     /// Resolved configuration.
     public var config: URL { root.appendingPathComponent("config.json") }
     /// One CSV row per iteration.
