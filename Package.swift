@@ -21,6 +21,7 @@ let package = Package(
         .systemLibrary(name: "CBullet", pkgConfig: "bullet", providers: [.apt(["libbullet-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev"])]),
 
         // MARK: - Implementation details (C ABIs over Bullet)
         .target(name: "BulletShim", dependencies: ["CBullet"],
@@ -28,6 +29,8 @@ let package = Package(
         .target(name: "GeometryShim", dependencies: ["CBullet"],
                 cxxSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))],
                 linkerSettings: [.linkedLibrary("HACD"), .linkedLibrary("LinearMath")]),
+        // (C over Open MPI: its handles are macros Swift cannot import)
+        .target(name: "ClusterShim", dependencies: ["CMPI"]),
 
         // MARK: - Libraries
         .target(name: "ECSCore"),
@@ -38,12 +41,13 @@ let package = Package(
         .target(name: "ShapeEncoding", dependencies: ["Learning", "AssetImport"]),
         .target(name: "Training", dependencies: ["SimWorld", "Learning", "ShapeEncoding"]),
         .target(name: "RolloutViews", dependencies: ["SimWorld", "RenderKit", "Training"]),
+        .target(name: "Cluster", dependencies: ["ClusterShim", "Learning"]),
 
         // MARK: - Executables
         .executableTarget(name: "world-bench", dependencies: ["Training", argumentParser]),
         .executableTarget(name: "scripted-grasp", dependencies: ["SimWorld", argumentParser]),
         .executableTarget(name: "asset-import", dependencies: ["AssetImport", "ShapeEncoding", argumentParser]),
-        .executableTarget(name: "world-train", dependencies: ["Training", "RolloutViews", argumentParser]),
+        .executableTarget(name: "world-train", dependencies: ["Training", "RolloutViews", "Cluster", argumentParser]),
         .executableTarget(name: "render-rollout", dependencies: ["RolloutViews", "Training", argumentParser]),
 
         // MARK: - Tests

@@ -74,6 +74,7 @@ struct bs_world {
 
     std::vector<float> tipForce;                               ///< [env, tip, 3] N, last substep
     std::vector<float> tipObjectForce;                         ///< [env, tip] N, normal force between tip and its env's object, last substep
+    std::vector<uint8_t> nonFinite;                            ///< [env] 1 = the last step left the env's state non-finite
     mutable std::vector<btVector3> scratchOmega, scratchVel;   ///< [1 + link] link velocity scratch
     btAlignedObjectArray<btQuaternion> fkRot;                 ///< forward-kinematics scratch
     btAlignedObjectArray<btVector3> fkPos;                    ///< forward-kinematics scratch

@@ -1,6 +1,7 @@
 // World creation, destruction and stepping.
 #include "ShimTypes.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -108,6 +109,7 @@ extern "C" bs_status bs_world_create(const bs_world_desc *desc, bs_world **out, 
     }
     w->tipForce.assign((size_t)desc->env_count * w->model.tipLinks.size() * 3, 0.f);
     w->tipObjectForce.assign((size_t)desc->env_count * w->model.tipLinks.size(), 0.f);
+    w->nonFinite.assign(desc->env_count, 0);
     w->scratchOmega.resize(w->model.links.size() + 1);
     w->scratchVel.resize(w->model.links.size() + 1);
     *out = w.release();
@@ -124,15 +126,18 @@ extern "C" void bs_world_destroy(bs_world *w) {
     delete w;
 }
 
-static bs_status check_finite_state(bs_world *w) {
+/// Flags every env whose hand or object state (pose, velocities, joints) is not finite.
+static void flag_nonfinite_envs(bs_world *w) {
     for (uint32_t e = 0; e < w->envCount; ++e) {
         const EnvBodies &env = w->envs[e];
-        if (!std::isfinite(env.hand->getBasePos().length2()))
-            return bs_fail(w, BS_ERR_STATE, "bs_world_step: env %u: hand state became non-finite", e);
-        if (!std::isfinite(env.object->getWorldTransform().getOrigin().length2()))
-            return bs_fail(w, BS_ERR_STATE, "bs_world_step: env %u: object state became non-finite", e);
+        const btMultiBody *hand = env.hand;
+        btScalar sum = hand->getBasePos().length2() + hand->getBaseVel().length2() + hand->getBaseOmega().length2()
+            + hand->getWorldToBaseRot().length2()
+            + env.object->getWorldTransform().getOrigin().length2() + env.object->getOrientation().length2()
+            + env.object->getLinearVelocity().length2() + env.object->getAngularVelocity().length2();
+        for (int j = 0; j < hand->getNumLinks(); ++j) sum += std::fabs(hand->getJointPos(j)) + std::fabs(hand->getJointVel(j));
+        w->nonFinite[e] = std::isfinite(sum) ? 0 : 1;
     }
-    return BS_OK;
 }
 
 extern "C" bs_status bs_world_step(bs_world *w, float dt, uint32_t substeps) {
@@ -147,5 +152,13 @@ extern "C" bs_status bs_world_step(bs_world *w, float dt, uint32_t substeps) {
     }
     bs_gather_tip_forces(w, subDt);
     for (auto &env : w->envs) env.hand->forwardKinematics(w->fkRot, w->fkPos);  // link pose cache
-    return check_finite_state(w);
+    flag_nonfinite_envs(w);
+    return BS_OK;
+}
+
+extern "C" bs_status bs_envs_read_nonfinite(const bs_world *w, uint8_t *flags) {
+    if (!w) return BS_ERR_INVALID_ARG;
+    if (!flags) return bs_fail(w, BS_ERR_INVALID_ARG, "bs_envs_read_nonfinite: flags is NULL");
+    std::copy(w->nonFinite.begin(), w->nonFinite.end(), flags);
+    return BS_OK;
 }

@@ -12,6 +12,8 @@ public enum Phase: Int, CaseIterable, Comparable, Sendable {
     case rewards
     /// Observation features.
     case observations
+    /// Envs whose numbers are broken (not finite) are contained before anything reads them.
+    case validate
     /// Snapshots for rendering and logging.
     case record
 

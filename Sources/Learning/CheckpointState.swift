@@ -22,6 +22,13 @@ public struct CheckpointState: Codable, Equatable, Sendable {
     public var totalEnvSteps: Int
     /// Observations folded into the normaliser (nil without normalisation).
     public var normalizerCount: Double?
+    /// The normaliser's float64 moments [count, mean..., M2...] as bit patterns in hex (exact);
+    /// nil without normalisation and in checkpoints written before they were kept (then the
+    /// Float mean and variance tensors and `normalizerCount` restore them).
+    public var normalizerMoments: [String]?
+    /// Every run env's exploration-noise generator, four 64-bit words each in hex, in run env
+    /// order; nil in checkpoints written before per-env noise (then the streams start fresh).
+    public var noiseStreams: [String]?
     /// Size in bytes of the tensor file this state belongs to.
     public var tensorFileBytes: Int
     /// FNV-1a 64 of the tensor file, hex; detects a state paired with another tensor file.

@@ -26,13 +26,11 @@ public enum GaussianPolicy {
     }
 
     /// Samples `rows` chunks: actions = means + exp(logStd) * noise, with standard normal
-    /// `noise` [rows, width] drawn from `generator` in row order. All buffers [rows, width].
+    /// `noise` [rows, width]. All buffers [rows, width].
     public static func sample(
         means: UnsafePointer<Float>, logStd: UnsafePointer<Float>, rows: Int, width: Int,
-        noise: UnsafeMutablePointer<Float>, actions: UnsafeMutablePointer<Float>,
-        generator: inout RandomGenerator
+        noise: UnsafePointer<Float>, actions: UnsafeMutablePointer<Float>
     ) {
-        generator.fillGaussian(noise, count: rows * width)
         for r in 0..<rows {
             for d in 0..<width {
                 // SAFETY: r * width + d < rows * width.

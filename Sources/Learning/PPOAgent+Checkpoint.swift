@@ -8,23 +8,39 @@ extension PPOAgent {
     /// File holding the rest of the state (written last: it commits the checkpoint).
     public static let stateFileName = "state.json"
 
+    /// Every run env's noise-generator words in run env order, from every rank (a collective:
+    /// every rank calls it; the result goes to `saveCheckpoint`).
+    public func gatherNoiseStreams() -> [UInt64] {
+        let mine = noiseStreams.flatMap(\.words)
+        guard communicator.size > 1 else { return mine }
+        let bytes = mine.withUnsafeBytes { Array($0) }
+        return communicator.allgather(bytes, what: "noise streams").flatMap { part in
+            part.withUnsafeBytes { Array($0.bindMemory(to: UInt64.self)) }
+        }
+    }
+
     /// Saves the full training state (weights, log-std, Adam moments and step, normaliser,
-    /// learning rate, RNG, counters) into `directory`, atomically per file. Must be called
-    /// between rollouts (after `update`, before the next `act`).
-    public func saveCheckpoint(to directory: URL) throws {
+    /// learning rate, RNGs, counters) into `directory`, atomically per file. Must be called
+    /// between rollouts (after `update`, before the next `act`). `noiseStreams` are every run
+    /// env's (`gatherNoiseStreams`; nil = this agent's own, which are all of them in one process).
+    public func saveCheckpoint(to directory: URL, noiseStreams runStreams: [UInt64]? = nil) throws {
         guard rollout.cursor == 0 else {
             throw CheckpointError(file: directory.path, problem: "cannot save in the middle of a rollout (\(rollout.cursor) steps recorded)")
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let bytes = SafeTensors.encode(namedTensors(), metadata: ["format": "acppo-learning"])
         try AtomicFile.write(bytes, to: directory.appendingPathComponent(Self.tensorFileName))
-        let state = CheckpointState(
-            formatVersion: CheckpointState.currentFormatVersion, config: config,
+        var runConfig = config
+        runConfig.envCount = share.total
+        var state = CheckpointState(
+            formatVersion: CheckpointState.currentFormatVersion, config: runConfig,
             observationDim: observationDim, actionDim: actionDim,
             learningRateBits: learningRate.bitPattern, adamStepCount: optimizer.stepCount,
             generatorState: generator.words.map { String($0, radix: 16) }, iteration: iteration,
             totalEnvSteps: totalEnvSteps, normalizerCount: normalizer?.count,
             tensorFileBytes: bytes.count, tensorFileChecksum: CheckpointState.checksum(bytes))
+        state.normalizerMoments = normalizer.map { $0.moments.map { String($0.bitPattern, radix: 16) } }
+        state.noiseStreams = (runStreams ?? noiseStreams.flatMap(\.words)).map { String($0, radix: 16) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try AtomicFile.write(Array(try encoder.encode(state)), to: directory.appendingPathComponent(Self.stateFileName))
@@ -52,7 +68,9 @@ extension PPOAgent {
         guard state.observationDim == observationDim, state.actionDim == actionDim else {
             throw CheckpointError(file: statePath, problem: "sizes obs \(state.observationDim) / act \(state.actionDim) do not match this agent's \(observationDim) / \(actionDim)")
         }
-        guard state.config == config else {
+        var runConfig = config
+        runConfig.envCount = share.total
+        guard state.config == runConfig else {
             throw CheckpointError(file: statePath, problem: "its PPOConfig differs from this agent's")
         }
         try restore(state, directory: directory)
@@ -116,17 +134,36 @@ extension PPOAgent {
                 throw CheckpointError(file: url.path, problem: "tensor '\(name)' has shape \(tensor.shape), expected \(expected.shape)")
             }
         }
-        try copyTensors(tensors)
+        let streams = try Self.noiseWords(state, directory: directory)
+        if let streams, streams.count != 4 * share.total {
+            throw CheckpointError(file: directory.appendingPathComponent(Self.stateFileName).path,
+                                  problem: "it holds noise streams of \(streams.count / 4) envs, this run has \(share.total)")
+        }
+        try copyTensors(tensors, state: state)
         learningRate = Float(bitPattern: state.learningRateBits)
         optimizer.stepCount = state.adamStepCount
         generator = RandomGenerator(state: (words[0], words[1], words[2], words[3]))
+        if let streams {
+            noiseStreams = share.range.map { e in RandomGenerator(state: (streams[4 * e], streams[4 * e + 1], streams[4 * e + 2], streams[4 * e + 3])) }
+        }
         iteration = state.iteration
         totalEnvSteps = state.totalEnvSteps
-        normalizer?.count = state.normalizerCount ?? 0
+    }
+
+    /// The noise-stream words of `state` (nil when it has none); throws on bad hex or a zero state.
+    private static func noiseWords(_ state: CheckpointState, directory: URL) throws -> [UInt64]? {
+        guard let text = state.noiseStreams else { return nil }
+        let words = text.compactMap { UInt64($0, radix: 16) }
+        let valid = words.count == text.count && words.count % 4 == 0
+            && stride(from: 0, to: words.count, by: 4).allSatisfy { words[$0 ..< $0 + 4].contains { $0 != 0 } }
+        guard valid else {
+            throw CheckpointError(file: directory.appendingPathComponent(stateFileName).path, problem: "invalid noise streams")
+        }
+        return words
     }
 
     /// Copies validated tensors into the parameter, Adam and normaliser buffers.
-    private func copyTensors(_ tensors: [String: SafeTensor]) throws {
+    private func copyTensors(_ tensors: [String: SafeTensor], state: CheckpointState) throws {
         let targets = [("", networks.parameters), ("adam.m.", optimizer.firstMoment), ("adam.v.", optimizer.secondMoment)]
         for (prefix, buffer) in targets {
             for entry in networks.tensorLayout {
@@ -137,9 +174,16 @@ extension PPOAgent {
                 }
             }
         }
-        if let normalizer {
-            normalizer.mean.copy(from: tensors["obs_norm.mean"]!.values)
-            normalizer.variance.copy(from: tensors["obs_norm.var"]!.values)
+        guard let normalizer else { return }
+        if let text = state.normalizerMoments {
+            let moments = text.compactMap { UInt64($0, radix: 16) }.map(Double.init(bitPattern:))
+            guard moments.count == text.count, moments.count == 1 + 2 * observationDim else {
+                throw CheckpointError(file: "state.json", problem: "normalizerMoments holds \(text.count) values, expected \(1 + 2 * observationDim)")
+            }
+            normalizer.restore(moments: moments)
+        } else {
+            normalizer.restore(mean: tensors["obs_norm.mean"]!.values, variance: tensors["obs_norm.var"]!.values,
+                               count: state.normalizerCount ?? 0)
         }
     }
 }

@@ -67,9 +67,11 @@ extension PPOAgent {
             return UnsafePointer(scratch.observations.pointer)
         }()
         let means = networks.actor.forward(batch, rows: rows)
+        for (i, env) in envs.enumerated() {
+            noiseStreams[Int(env)].fillGaussian(scratch.noise.pointer + i * width, count: width)
+        }
         GaussianPolicy.sample(means: means, logStd: networks.logStd, rows: rows, width: width,
-                              noise: scratch.noise.pointer, actions: scratch.sampled.pointer,
-                              generator: &generator)
+                              noise: scratch.noise.pointer, actions: scratch.sampled.pointer)
         let blocks = width / actionDim
         for (i, env) in envs.enumerated() {
             let e = Int(env)
@@ -128,7 +130,7 @@ extension PPOAgent {
                                                  episodeEnded: ended)
         }
         rollout.advanceCursor()
-        totalEnvSteps += n
+        totalEnvSteps += share.total
     }
 
     /// V(final state) of the envs that timed out at step t, from one gathered critic pass.

@@ -79,9 +79,7 @@ extension PPOAgent {
         }
         networks.actor.parameters.update(from: source.networks.actor.parameters, count: networks.actor.shape.parameterCount)
         if let normalizer, let other = source.normalizer {
-            normalizer.mean.pointer.update(from: other.mean.pointer, count: observationDim)
-            normalizer.variance.pointer.update(from: other.variance.pointer, count: observationDim)
-            normalizer.count = other.count
+            normalizer.copy(from: other)
         }
     }
 }

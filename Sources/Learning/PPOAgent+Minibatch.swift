@@ -1,29 +1,43 @@
 // MARK: - One minibatch step
 
 extension PPOAgent {
-    /// Gathers minibatch `index` of the current epoch's permutation, computes the losses and
-    /// gradients of actor, log-std and critic, clips the global norm, adapts the learning rate
-    /// to the KL and takes one Adam step.
+    /// Gathers this rank's samples of minibatch `index` of the epoch's run-wide permutation,
+    /// computes the losses and gradients of actor, log-std and critic as this rank's share of
+    /// the minibatch mean, sums them over ranks (one call), clips the global norm, adapts the
+    /// learning rate to the KL and takes one Adam step (the same on every rank).
     func trainMinibatch(_ index: Int) -> PPOLossStats {
         let scratch = updateScratch
-        let slots = scratch.chunkStartSlots[minibatchRange(index, of: scratch.chunkStartSlots.count)]
+        let run = scratch.chunkStartSlots[minibatchRange(index, of: scratch.chunkStartSlots.count)]
+        let slots = localSlots(run)
         let naive = config.objective == .naiveProductOfRatios
-        gatherPolicyBatch(slots)
+        gatherPolicyBatch(slots[...])
         if config.advantageNormalization == .minibatch {
-            Statistics.normalize(scratch.advantages.pointer, count: slots.count)
+            if communicator.size == 1 {
+                Statistics.normalize(scratch.advantages.pointer, count: slots.count)
+            } else {
+                normalizeMinibatchAdvantages(rows: slots.count)
+            }
         }
         var stats = PPOLossStats()
         let actorFrozen = iteration < config.actorFreezeIterations
-        if actorFrozen {
-            // critic warm-up: zero actor and log-std gradients (Adam's moments stay zero, so they do not move)
-            networks.gradients.pointer.update(repeating: 0, count: networks.actor.shape.parameterCount + networks.logStdCount)
+        let actorGradientCount = networks.actor.shape.parameterCount + networks.logStdCount
+        if actorFrozen || slots.isEmpty {
+            // critic warm-up (Adam's moments stay zero, so the actor does not move), or no sample here
+            networks.gradients.pointer.update(repeating: 0, count: actorGradientCount)
         } else {
-            trainActor(rows: slots.count, naive: naive, stats: &stats)
+            trainActor(rows: slots.count, totalRows: run.count, naive: naive, stats: &stats)
             if let imitation, config.imitationWeight > 0 {
                 stats.imitationLoss = addImitationGradient(imitation, rows: slots.count, weight: currentImitationWeight)
             }
         }
-        trainCritic(index, chunkStarts: slots, naive: naive, stats: &stats)
+        trainCritic(index, chunkStarts: slots[...], totalRows: run.count, naive: naive, stats: &stats)
+        sumOverRanks(&stats)
+        if !actorFrozen {
+            stats.entropy = GaussianPolicy.entropy(logStd: networks.logStd, count: networks.logStdCount)
+            if config.entropyCoef > 0 {
+                for j in 0..<networks.logStdCount { networks.logStdGradient[j] -= config.entropyCoef }
+            }
+        }
         stats.gradientNorm = GradientClipping.clip(networks.gradients.pointer, count: networks.gradients.count,
                                                    maxNorm: config.maxGradNorm)
         if config.adaptiveLearningRate && !actorFrozen { adaptLearningRate(kl: stats.approxKL) }
@@ -31,6 +45,37 @@ extension PPOAgent {
                        learningRate: learningRate)
         stats.learningRate = learningRate
         return stats
+    }
+
+    /// Statistics summed over ranks with the gradients.
+    static let reducedStatCount = 5
+
+    /// Sums the gradients and this rank's shares of the loss statistics over every rank, in one call.
+    private func sumOverRanks(_ stats: inout PPOLossStats) {
+        guard communicator.size > 1 else { return }
+        let count = networks.gradients.count, buffer = updateScratch.reduction.pointer
+        buffer.update(from: networks.gradients.pointer, count: count)
+        let shares = [stats.surrogateLoss, stats.approxKL, stats.clipFraction, stats.meanRatio, stats.valueLoss]
+        for (k, v) in shares.enumerated() { buffer[count + k] = v }
+        communicator.allreduceSum(buffer, count: count + Self.reducedStatCount, what: "gradient all-reduce")
+        networks.gradients.pointer.update(from: buffer, count: count)
+        (stats.surrogateLoss, stats.approxKL, stats.clipFraction, stats.meanRatio, stats.valueLoss) =
+            (buffer[count], buffer[count + 1], buffer[count + 2], buffer[count + 3], buffer[count + 4])
+    }
+
+    /// The minibatch's advantages (the first `rows` of the scratch) normalised with the mean and
+    /// unbiased std over every rank's samples of the minibatch.
+    private func normalizeMinibatchAdvantages(rows: Int) {
+        let values = updateScratch.advantages.pointer
+        var local = 0.0
+        for i in 0..<rows { local += Double(values[i]) }
+        let totals = communicator.allreduceSum([Double(rows), local], what: "minibatch advantage mean")
+        guard totals[0] > 1 else { return }
+        let mean = totals[1] / totals[0]
+        var squares = 0.0
+        for i in 0..<rows { squares += (Double(values[i]) - mean) * (Double(values[i]) - mean) }
+        let std = (communicator.allreduceSum([squares], what: "minibatch advantage variance")[0] / (totals[0] - 1)).squareRoot()
+        for i in 0..<rows { values[i] = Float((Double(values[i]) - mean) / (std + 1e-8)) }
     }
 
     /// rsl_rl's rule: lr / 1.5 when KL > 2 x target, lr x 1.5 when 0 < KL < target / 2
@@ -82,8 +127,9 @@ extension PPOAgent {
         }
     }
 
-    /// Actor forward, surrogate loss and backward (log-std gradient folded for the naive objective).
-    private func trainActor(rows: Int, naive: Bool, stats: inout PPOLossStats) {
+    /// Actor forward, surrogate loss and backward (log-std gradient folded for the naive
+    /// objective); `totalRows` samples over every rank make the minibatch.
+    private func trainActor(rows: Int, totalRows: Int, naive: Bool, stats: inout PPOLossStats) {
         let scratch = updateScratch
         let h = config.chunkLength
         let actorRows = naive ? rows * h : rows
@@ -95,7 +141,7 @@ extension PPOAgent {
             rows: rows, blockCount: h, actionDim: actionDim, actions: scratch.actions.pointer,
             oldMeans: scratch.oldMeans.pointer, oldLogStd: scratch.oldLogStd.pointer,
             prefixLengths: scratch.prefixLengths.pointer, oldLogProbs: scratch.oldLogProbs.pointer,
-            advantages: scratch.advantages.pointer)
+            advantages: scratch.advantages.pointer, totalRows: totalRows)
         PPOLoss.policy(batch, means: means, logStd: logStd, clipCoef: config.clipCoef,
                        meanGradient: networks.actor.outputGradient, logStdGradient: logStdGradient,
                        stats: &stats)
@@ -106,32 +152,39 @@ extension PPOAgent {
                 for d in 0..<actionDim { networks.logStdGradient[d] += scratch.logStdGradient[j * actionDim + d] }
             }
         }
-        stats.entropy = GaussianPolicy.entropy(logStd: networks.logStd, count: networks.logStdCount)
-        if config.entropyCoef > 0 {
-            for j in 0..<networks.logStdCount { networks.logStdGradient[j] -= config.entropyCoef }
-        }
         networks.actor.backward(scratch.observations.pointer, rows: actorRows)
     }
 
-    /// Critic forward, value loss and backward on the chunk starts (or on a minibatch of all
-    /// stored steps when `valueLossOnAllSteps`).
-    private func trainCritic(_ index: Int, chunkStarts: ArraySlice<Int32>, naive: Bool,
+    /// Critic forward, value loss and backward on this rank's chunk starts of the minibatch
+    /// (`totalRows` over every rank), or on a minibatch of all stored steps when
+    /// `valueLossOnAllSteps`.
+    private func trainCritic(_ index: Int, chunkStarts: ArraySlice<Int32>, totalRows: Int, naive: Bool,
                              stats: inout PPOLossStats) {
         let scratch = updateScratch
         let o = observationDim
         var input = UnsafePointer(scratch.observations.pointer)
         var rows = chunkStarts.count
+        var total = totalRows
         if config.valueLossOnAllSteps || naive {
-            let slots = config.valueLossOnAllSteps
-                ? scratch.allSlots[minibatchRange(index, of: scratch.allSlots.count)] : chunkStarts
+            var slots = chunkStarts
+            if config.valueLossOnAllSteps {
+                let run = scratch.allSlots[minibatchRange(index, of: scratch.allSlots.count)]
+                slots = localSlots(run)[...]
+                total = run.count
+            }
             Self.gatherRows(rollout.observations.pointer, width: o, indices: slots,
                             into: scratch.criticObservations.pointer)
             for (i, s) in slots.enumerated() { scratch.returns[i] = rollout.returns[Int(s)] }
             input = UnsafePointer(scratch.criticObservations.pointer)
             rows = slots.count
         }
+        guard rows > 0 else {
+            let criticOffset = networks.actor.shape.parameterCount + networks.logStdCount
+            (networks.gradients.pointer + criticOffset).update(repeating: 0, count: networks.critic.shape.parameterCount)
+            return
+        }
         let values = networks.critic.forward(input, rows: rows)
-        stats.valueLoss = PPOLoss.value(values: values, returns: scratch.returns.pointer, rows: rows,
+        stats.valueLoss = PPOLoss.value(values: values, returns: scratch.returns.pointer, rows: rows, totalRows: total,
                                         valueCoef: config.valueCoef,
                                         valueGradient: networks.critic.outputGradient)
         networks.critic.backward(input, rows: rows)

@@ -10,10 +10,16 @@ final class UpdateScratch {
     let prefixLengths: FloatBuffer, oldLogProbs: FloatBuffer, advantages: FloatBuffer, returns: FloatBuffer
     /// Behaviour log-std, current log-std and its gradient, tiled to h|A|.
     let oldLogStd: FloatBuffer, logStd: FloatBuffer, logStdGradient: FloatBuffer
-    /// Flat rollout slots of the chunk starts / of every step.
+    /// Run-wide slots (step x run envs + run env) of the chunk starts / of every step, over every
+    /// rank's envs: the epoch's permutation is drawn over these, the same on every rank. With
+    /// one process they are the rollout's own flat slots.
     var chunkStartSlots: [Int32] = [], allSlots: [Int32] = []
+    /// This rank's rollout slots of the chunk starts, in slot order.
+    var localChunkStarts: [Int32] = []
+    /// Gradients followed by the minibatch's loss statistics, summed over ranks in one call.
+    let reduction: FloatBuffer
 
-    init(config: PPOConfig, observationDim: Int, actionDim: Int, actorRows: Int) {
+    init(config: PPOConfig, observationDim: Int, actionDim: Int, actorRows: Int, parameterCount: Int, runEnvCount: Int) {
         let rows = config.maxMinibatchSize
         let width = config.chunkLength * actionDim
         observations = FloatBuffer(count: actorRows * observationDim)
@@ -27,7 +33,8 @@ final class UpdateScratch {
         oldLogStd = FloatBuffer(count: width)
         logStd = FloatBuffer(count: width)
         logStdGradient = FloatBuffer(count: width)
-        allSlots = (0..<Int32(config.batchSize)).map { $0 }
+        allSlots = (0..<Int32(config.stepsPerRollout * runEnvCount)).map { $0 }
+        reduction = FloatBuffer(count: parameterCount + PPOAgent.reducedStatCount)
     }
 }
 
@@ -48,6 +55,7 @@ extension PPOAgent {
         let scratch = updateScratch
         tileLogStd(into: scratch.oldLogStd.pointer)
         var steps: Float = 0
+        communicator.setContext("update \(iteration + 1)")
         for _ in 0..<config.updateEpochs {
             generator.shuffle(&scratch.chunkStartSlots)
             if config.valueLossOnAllSteps { generator.shuffle(&scratch.allSlots) }
@@ -59,13 +67,15 @@ extension PPOAgent {
         }
         scale(&summary.losses, by: 1 / steps)
         summary.losses.learningRate = learningRate
+        if !config.freezeNormalizer { normalizer?.commit(communicator) }
         rollout.reset()
         for e in 0..<config.envCount { phases[e] = 0 }
         iteration += 1
         return summary
     }
 
-    /// Bootstrap values, GAE, chunk-start list and batch advantage normalisation.
+    /// Bootstrap values, GAE, the run-wide chunk-start list, batch advantage normalisation and
+    /// the rollout's statistics (over every rank).
     private func prepareAdvantages(nextObservations: UnsafePointer<Float>) -> PPOUpdateStats {
         let n = config.envCount
         let scratch = updateScratch
@@ -80,19 +90,74 @@ extension PPOAgent {
         GAE.compute(input, stepCount: rollout.stepCount, envCount: n, gamma: config.gamma,
                     lambda: config.gaeLambda, bootstrapTimeouts: config.bootstrapTimeouts,
                     advantages: rollout.advantages.pointer, returns: rollout.returns.pointer)
-        scratch.chunkStartSlots.removeAll(keepingCapacity: true)
+        scratch.localChunkStarts.removeAll(keepingCapacity: true)
         for s in 0..<config.batchSize where rollout.chunkStarts[s] != 0 {
-            scratch.chunkStartSlots.append(Int32(s))
+            scratch.localChunkStarts.append(Int32(s))
         }
+        gatherChunkStarts()
         if config.advantageNormalization == .batch {
-            Statistics.normalize(rollout.advantages.pointer, at: scratch.chunkStartSlots)
+            normalizeAdvantages(at: scratch.localChunkStarts)
         }
         var summary = PPOUpdateStats()
         summary.chunkStartCount = scratch.chunkStartSlots.count
-        summary.meanReward = Statistics.mean(rollout.rewards.pointer, count: config.batchSize)
-        summary.explainedVariance = Statistics.explainedVariance(
-            values: rollout.values.pointer, returns: rollout.returns.pointer, count: config.batchSize)
+        let sums = communicator.allreduceSum(
+            Statistics.rewardAndValueSums(rewards: rollout.rewards.pointer, values: rollout.values.pointer,
+                                          returns: rollout.returns.pointer, count: config.batchSize),
+            what: "rollout statistics")
+        summary.meanReward = Float(sums[0] / max(sums[1], 1))
+        summary.explainedVariance = Statistics.explainedVariance(sums: sums)
         return summary
+    }
+
+    /// Fills `chunkStartSlots` with the run-wide slots of every rank's chunk starts, in slot order.
+    private func gatherChunkStarts() {
+        let scratch = updateScratch
+        guard communicator.size > 1 else {
+            scratch.chunkStartSlots = scratch.localChunkStarts
+            return
+        }
+        let mask = (0..<config.batchSize).map { rollout.chunkStarts[$0] != 0 ? UInt8(1) : 0 }
+        let masks = communicator.allgather(mask, what: "chunk starts")
+        scratch.chunkStartSlots.removeAll(keepingCapacity: true)
+        for t in 0..<config.stepsPerRollout {
+            for (r, part) in masks.enumerated() {
+                let envs = share.range(of: r)
+                for e in 0..<envs.count where part[t * envs.count + e] != 0 {
+                    scratch.chunkStartSlots.append(Int32(t * share.total + envs.lowerBound + e))
+                }
+            }
+        }
+    }
+
+    /// This rank's rollout slots among run-wide slots `run` (step x run envs + run env), in order.
+    func localSlots(_ run: ArraySlice<Int32>) -> [Int32] {
+        guard communicator.size > 1 else { return Array(run) }
+        let (total, mine, n) = (share.total, share.range, config.envCount)
+        return run.compactMap { g in
+            let (t, env) = (Int(g) / total, Int(g) % total)
+            return mine.contains(env) ? Int32(t * n + env - mine.lowerBound) : nil
+        }
+    }
+
+    /// In place at `slots` of the advantages column: (A - mean) / (std + 1e-8), with the mean
+    /// and unbiased std over these slots on every rank.
+    func normalizeAdvantages(at slots: [Int32]) {
+        let values = rollout.advantages.pointer
+        var local = 0.0
+        for s in slots { local += Double(values[Int(s)]) }
+        let totals = communicator.allreduceSum([Double(slots.count), local], what: "advantage mean")
+        guard totals[0] > 1 else { return }
+        let mean = totals[1] / totals[0]
+        var squares = 0.0
+        for s in slots {
+            let d = Double(values[Int(s)]) - mean
+            squares += d * d
+        }
+        let total = communicator.allreduceSum([squares], what: "advantage variance")[0]
+        let std = (total / (totals[0] - 1)).squareRoot()
+        let (m, inverse) = (Float(mean), Float(1 / (std + 1e-8)))
+        // SAFETY: every slot indexes the advantages column.
+        for s in slots { values[Int(s)] = (values[Int(s)] - m) * inverse }
     }
 
     /// Range of minibatch `index` when `count` samples are split into `minibatchCount` parts

@@ -21,11 +21,19 @@ public final class PPOAgent {
     public let normalizer: ObservationNormalizer?
     /// Current (adaptive) learning rate.
     public internal(set) var learningRate: Float
-    /// Generator for action noise and minibatch permutations.
+    /// Generator of the minibatch permutations (the same on every rank).
     public internal(set) var generator: RandomGenerator
+    /// Per env of this rank: the generator of its exploration noise, seeded from the run seed
+    /// and the env's index in the whole run, so that env i explores alike however the envs are
+    /// split over ranks. [envCount]
+    public internal(set) var noiseStreams: [RandomGenerator]
+    /// The other ranks of a data-parallel job (gradients, statistics and KL are summed over them).
+    public let communicator: Communicator
+    /// Which of the run's envs this agent's `config.envCount` envs are.
+    public let share: EnvShare
     /// Completed updates.
     public internal(set) var iteration: Int = 0
-    /// Environment steps recorded over all rollouts (per env count times envs).
+    /// Environment steps recorded over all rollouts, over every rank's envs.
     public internal(set) var totalEnvSteps: Int = 0
 
     /// Actions per chunk sample (h for both objectives).
@@ -52,9 +60,21 @@ public final class PPOAgent {
     /// Demonstrations for the imitation term (`setDemonstrations`); nil = none.
     var imitation: ImitationTerm?
 
-    /// Builds and initialises the networks (orthogonal init from `seed`).
-    public init(config: PPOConfig, observationDim: Int, actionDim: Int, seed: UInt64) throws {
+    /// Builds and initialises the networks (orthogonal init from `seed`). In a data-parallel
+    /// job, `config.envCount` is this rank's share of the run's envs (`share`) and every rank
+    /// passes the same seed.
+    public init(config: PPOConfig, observationDim: Int, actionDim: Int, seed: UInt64,
+                communicator: Communicator = SingleProcess(), share: EnvShare? = nil) throws {
         try config.validate()
+        let share = share ?? EnvShare(total: config.envCount)
+        guard share.count == config.envCount, share.ranks == communicator.size, share.rank == communicator.rank else {
+            throw ConfigError("PPOAgent: env share \(share.range) of \(share.total) (rank \(share.rank) of \(share.ranks)) does not fit \(config.envCount) envs on rank \(communicator.rank) of \(communicator.size)")
+        }
+        guard communicator.size == 1 || config.imitationWeight == 0 else {
+            throw ConfigError("config: ppo.imitationWeight needs a single process (the imitation term is not data-parallel); got \(communicator.size) ranks")
+        }
+        self.communicator = communicator
+        self.share = share
         guard observationDim >= 1, actionDim >= 1 else {
             throw ConfigError("PPOAgent: observationDim (\(observationDim)) and actionDim (\(actionDim)) must be >= 1")
         }
@@ -81,6 +101,7 @@ public final class PPOAgent {
         normalizer = config.normalizeObservations ? ObservationNormalizer(featureCount: observationDim) : nil
         learningRate = config.learningRate
         generator = RandomGenerator(seed: seed)
+        noiseStreams = share.range.map { RandomGenerator(seed: Self.noiseSeed(seed, env: $0)) }
         phases = Array(repeating: 0, count: config.envCount)
         chunkStartSteps = Array(repeating: 0, count: config.envCount)
         currentChunks = FloatBuffer(count: config.envCount * actorWidth)
@@ -89,18 +110,27 @@ public final class PPOAgent {
         collectScratch = CollectScratch(envCount: config.envCount, observationDim: observationDim,
                                         actorWidth: actorWidth)
         updateScratch = UpdateScratch(config: config, observationDim: observationDim,
-                                      actionDim: actionDim, actorRows: maxActorRows)
+                                      actionDim: actionDim, actorRows: maxActorRows,
+                                      parameterCount: networks.parameters.count, runEnvCount: share.total)
         networks.initialize(initStd: config.initStd, generator: &generator)
         for j in 0..<networks.logStdCount where j % actionDim < config.initStdPrefix.count {
             networks.logStd[j] = Foundation.log(config.initStdPrefix[j % actionDim])
         }
     }
 
+    /// Seed of the noise stream of run env `env` under run seed `seed`.
+    static func noiseSeed(_ seed: UInt64, env: Int) -> UInt64 {
+        var x = seed ^ 0x6E6F_6973_6553_7472  // "noiseStr"
+        _ = RandomGenerator.splitMix64(&x)
+        x &+= UInt64(env) &* 0xD1B5_4A32_D192_ED03
+        return RandomGenerator.splitMix64(&x)
+    }
+
     /// Clips to [-observationClip, observationClip], after normalising when enabled
-    /// (updating the running statistics first when `updateStatistics`). In place, [rows, obsDim].
+    /// (adding the rows to the statistics' pending moments when `updateStatistics`; they are used from the next `update` on). In place, [rows, obsDim].
     func preprocess(_ batch: UnsafeMutablePointer<Float>, rows: Int, updateStatistics: Bool) {
         if let normalizer {
-            if updateStatistics && !config.freezeNormalizer { normalizer.update(batch, rows: rows) }
+            if updateStatistics && !config.freezeNormalizer { normalizer.accumulate(batch, rows: rows) }
             normalizer.normalize(batch, rows: rows, clip: config.observationClip)
         } else {
             ObservationNormalizer.clip(batch, count: rows * observationDim, clip: config.observationClip)

@@ -45,6 +45,10 @@ struct PolicyBatch {
     var oldLogProbs: UnsafePointer<Float>
     /// Advantages (normalised as configured). [rows]
     var advantages: UnsafePointer<Float>
+    /// Samples the loss is the mean over: this minibatch's rows on every rank of a
+    /// data-parallel job (nil = `rows`, one process); loss, gradients and statistics are this
+    /// rank's share of that mean, so that their sum over ranks is the whole minibatch's.
+    var totalRows: Int? = nil
 }
 
 /// The clipped surrogate and value losses with their analytic gradients.
@@ -58,7 +62,7 @@ enum PPOLoss {
         logStdGradient: UnsafeMutablePointer<Float>, stats: inout PPOLossStats
     ) {
         let width = batch.blockCount * batch.actionDim
-        let scale = 1 / Float(batch.rows)
+        let scale = 1 / Float(batch.totalRows ?? batch.rows)
         logStdGradient.update(repeating: 0, count: width)
         var (surrogate, kl, clipped, ratioSum): (Float, Float, Float, Float) = (0, 0, 0, 0)
         for r in 0..<batch.rows {
@@ -105,12 +109,13 @@ enum PPOLoss {
     }
 
     /// Value loss mean((V - R)^2); writes valueCoef * dLoss/dV into `valueGradient` [rows].
+    /// `totalRows` as in `PolicyBatch` (nil = `rows`).
     static func value(
-        values: UnsafePointer<Float>, returns: UnsafePointer<Float>, rows: Int, valueCoef: Float,
+        values: UnsafePointer<Float>, returns: UnsafePointer<Float>, rows: Int, totalRows: Int? = nil, valueCoef: Float,
         valueGradient: UnsafeMutablePointer<Float>
     ) -> Float {
         var loss: Float = 0
-        let scale = 1 / Float(rows)
+        let scale = 1 / Float(totalRows ?? rows)
         for r in 0..<rows {
             // SAFETY: all three buffers hold `rows` floats.
             let error = values[r] - returns[r]

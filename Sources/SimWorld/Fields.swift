@@ -2,7 +2,7 @@ import ECSCore
 
 /// Per-env bookkeeping. One row per env.
 public enum EnvField: String, FieldSchema {
-    case resetRequested, rngState, episodeStep, reward, episodeReturn, success, graspStage, terminated, truncated, observation
+    case resetRequested, rngState, episodeStep, reward, episodeReturn, success, graspStage, terminated, truncated, observation, nonFinite
     public static let kind = EntityKind.env
     public var spec: FieldSpec {
         switch self {
@@ -16,6 +16,7 @@ public enum EnvField: String, FieldSchema {
         case .terminated: FieldSpec(.float32, width: 1, "1 when the episode ended by failure (never in this task), else 0")
         case .truncated: FieldSpec(.float32, width: 1, "1 when the episode hit its time limit at the last step, else 0")
         case .observation: FieldSpec(.float32, width: 1, "policy input, ObservationLayout order; width set at run time")
+        case .nonFinite: FieldSpec(.uint8, width: 1, "1 when the last step left the env's physics state, reward or observation non-finite (the env was contained and is reset)")
         }
     }
 }

@@ -63,7 +63,7 @@ public final class World: @unchecked Sendable {
         shards = try shardPlan.ranges.map { try PhysicsShard(envs: $0, hand: hand, shapes: shapes, spec: spec) }
         schedule = try Schedule(
             [ResetSystem(), ApplyActionsSystem(), StepPhysicsSystem(), SyncStateSystem(), ComputeRewardsSystem(),
-             WriteObservationsSystem()] + systems,
+             WriteObservationsSystem(), ContainNonFiniteSystem()] + systems,
             externalInputs: [FieldID(HandField.action), FieldID(EnvField.resetRequested)],
             staticFields: [FieldID(SurfaceField.pose), FieldID(SurfaceField.halfExtents)])
         episodeStart = try Schedule(
@@ -88,7 +88,7 @@ public final class World: @unchecked Sendable {
     /// Seeds every env's random stream, flags every env for reset, writes the static tables.
     private func initializeColumns() {
         for e in 0..<spec.envCount {
-            envs.pointer(.rngState, as: UInt64.self)[e] = SplitMix64.streamState(seed: spec.seed, index: UInt64(e))
+            envs.pointer(.rngState, as: UInt64.self)[e] = SplitMix64.streamState(seed: spec.seed, index: UInt64(spec.firstEnvIndex + e))
             envs.pointer(.resetRequested, as: UInt8.self)[e] = 1
             let pose = surfaces.pointer(.pose) + 7 * e
             for k in 0..<3 { pose[k] = SceneLayout.tableCenter[k] }
@@ -106,7 +106,7 @@ public final class World: @unchecked Sendable {
     /// observations of envs whose episode just ended are their final states, for time-out
     /// bootstrapping), then `beginEpisodes()` must run before the next action is chosen.
     public func advance() throws {
-        try step(phases: [.applyActions, .physics, .sync, .rewards, .observations, .record])
+        try step(phases: [.applyActions, .physics, .sync, .rewards, .observations, .validate, .record])
     }
 
     /// Resets the envs whose episode ended and rewrites their observations (first states).

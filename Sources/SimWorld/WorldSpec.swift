@@ -3,12 +3,20 @@
 public struct WorldSpec: Sendable, Codable, Equatable {
     /// Parallel envs.
     public var envCount: Int
-    /// Bullet worlds the envs are split into; each is stepped by one thread at a time.
+    /// Bullet worlds the envs are split into; each is stepped by one thread at a time. The
+    /// default, one world per env, keeps every env's trajectory independent of the others (in a
+    /// shared world Bullet orders contacts by sorts over all its bodies), which is what lets a
+    /// run split its envs over ranks, or an evaluation over processes, and simulate the same
+    /// episodes; it measured no slower than shared worlds (docs/physics.md).
     public var shardCount: Int
     /// Worker threads used to run shards in parallel.
     public var threads: Int
     /// Seed of every env's random stream.
     public var seed: UInt64
+    /// Index of this world's first env among the envs of its run (a data-parallel rank's share
+    /// starts past the other ranks'); env e's random stream is seeded with index
+    /// `firstEnvIndex + e`, so an env's episodes do not depend on how a run is split.
+    public var firstEnvIndex: Int = 0
     /// Control period, seconds (60 Hz published).
     public var controlDt: Float = 1.0 / 60
     /// Physics substeps per control step (2 published: 120 Hz).
@@ -42,7 +50,7 @@ public struct WorldSpec: Sendable, Codable, Equatable {
     public init(envCount: Int, threads: Int = 1, shardCount: Int? = nil, seed: UInt64 = 0) {
         self.envCount = envCount
         self.threads = threads
-        self.shardCount = shardCount ?? min(envCount, max(2 * threads, 1))
+        self.shardCount = shardCount ?? envCount
         self.seed = seed
     }
 
@@ -50,6 +58,7 @@ public struct WorldSpec: Sendable, Codable, Equatable {
     public func validate(assetCount: Int) throws {
         func fail(_ m: String) -> WorldSpecError { WorldSpecError(message: m) }
         guard envCount >= 1 else { throw fail("envCount must be >= 1 (got \(envCount))") }
+        guard firstEnvIndex >= 0 else { throw fail("firstEnvIndex must be >= 0 (got \(firstEnvIndex))") }
         guard shardCount >= 1, shardCount <= envCount else { throw fail("shardCount must be in 1...envCount (got \(shardCount))") }
         guard threads >= 1 else { throw fail("threads must be >= 1 (got \(threads))") }
         guard controlDt > 0, controlDt <= 1 else { throw fail("controlDt must be in (0, 1] s (got \(controlDt))") }

@@ -73,16 +73,20 @@ public enum BenchmarkProtocol {
     /// learner's actor, no RL), and writes table.md and results.json into `out`.
     /// `reevaluate` runs the final evaluation of the asked-for trained runs that are already
     /// evaluated again (to add graded measures measured since; same checkpoint, same episodes).
+    /// In a data-parallel job every rank calls it: the trained runs are data-parallel, the clone
+    /// baselines (one process) and the files are rank 0's; the table is returned on rank 0.
     public static func run(size: Size, algorithms: [TrainConfig.Algorithm], clones: [TrainConfig.Algorithm] = [],
                            seeds: [UInt64], library: String?, base: TrainConfig = TrainConfig(), settings: [String] = [],
-                           threads: Int, reevaluate: Bool = false, out: String, log: (String) -> Void) throws -> String {
+                           threads: Int, reevaluate: Bool = false, out: String, communicator: Communicator = SingleProcess(),
+                           log: (String) -> Void) throws -> String {
         var results: [RunResult] = []
         for algorithm in algorithms {
             for seed in seeds {
                 results.append(try runOne(size: size, algorithm: algorithm, seed: seed, library: library, base: base, threads: threads,
-                                          reevaluate: reevaluate, folder: runFolder(out, algorithm, seed), log: log))
+                                          reevaluate: reevaluate, folder: runFolder(out, algorithm, seed), communicator: communicator, log: log))
             }
         }
+        guard communicator.isRoot else { return "" }
         for algorithm in clones {
             for seed in seeds {
                 results.append(try runClone(size: size, algorithm: algorithm, seed: seed, library: library, base: base, threads: threads,
@@ -90,6 +94,66 @@ public enum BenchmarkProtocol {
             }
         }
         results += try finishedElsewhere(in: out, except: algorithms, clones: clones, seeds: seeds, log: log)
+        return try writeTable(results, size: size, library: library, settings: settings, out: out)
+    }
+
+    /// One cell of the protocol's table: a trained learner, or a clone baseline, and a seed.
+    public struct Cell: Equatable, Sendable {
+        public var algorithm: TrainConfig.Algorithm
+        public var clone: Bool
+        public var seed: UInt64
+
+        /// Parses "acppo:3" or "clone-ppo:1".
+        public init(_ text: String) throws {
+            let parts = text.split(separator: ":")
+            let name = parts.first.map(String.init) ?? ""
+            let clone = name.hasPrefix("clone-")
+            guard parts.count == 2, let algorithm = TrainConfig.Algorithm(rawValue: clone ? String(name.dropFirst(6)) : name),
+                  let seed = UInt64(parts[1]) else {
+                throw ConfigError("--only: '\(text)' is not METHOD:SEED (methods: \(TrainConfig.Algorithm.allCases.map(\.rawValue).joined(separator: ", ")), or clone-<method>)")
+            }
+            (self.algorithm, self.clone, self.seed) = (algorithm, clone, seed)
+        }
+    }
+
+    /// Runs just `cells` (each trained, resumed or reused as by `run`), then writes the table of
+    /// every cell finished in `out` so far: what a cluster's job array runs, one cell per task.
+    /// An empty `cells` only assembles the table.
+    public static func runCells(_ cells: [Cell], size: Size, library: String?, base: TrainConfig = TrainConfig(), settings: [String] = [],
+                                threads: Int, reevaluate: Bool = false, out: String, communicator: Communicator = SingleProcess(),
+                                log: (String) -> Void) throws -> String {
+        for cell in cells where !cell.clone {
+            _ = try runOne(size: size, algorithm: cell.algorithm, seed: cell.seed, library: library, base: base, threads: threads,
+                           reevaluate: reevaluate, folder: runFolder(out, cell.algorithm, cell.seed), communicator: communicator, log: log)
+        }
+        guard communicator.isRoot else { return "" }
+        for cell in cells where cell.clone {
+            _ = try runClone(size: size, algorithm: cell.algorithm, seed: cell.seed, library: library, base: base, threads: threads,
+                             folder: cloneFolder(out, cell.algorithm, cell.seed), log: log)
+        }
+        return try writeTable(try finishedCells(in: out), size: size, library: library, settings: settings, out: out)
+    }
+
+    /// Every evaluated run and clone baseline in `out`, found by its folder name, in method then seed order.
+    static func finishedCells(in out: String) throws -> [RunResult] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+        var found: [RunResult] = []
+        for clone in [false, true] {
+            for algorithm in TrainConfig.Algorithm.allCases {
+                let prefix = (clone ? "clone-" : "") + algorithm.rawValue + "-seed"
+                let seeds = names.compactMap { $0.hasPrefix(prefix) ? UInt64($0.dropFirst(prefix.count)) : nil }.sorted()
+                for seed in seeds {
+                    let saved = clone ? finishedClone(cloneFolder(out, algorithm, seed))
+                                      : try finishedRun(runFolder(out, algorithm, seed), algorithm: algorithm, seed: seed)
+                    if let saved { found.append(saved) }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Writes table.md and results.json of `results` into `out`; returns the table.
+    private static func writeTable(_ results: [RunResult], size: Size, library: String?, settings: [String], out: String) throws -> String {
         let table = tabulate(results, size: size, library: library, settings: settings)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try AtomicFile.write(Data(table.utf8), to: out + "/table.md")
@@ -169,7 +233,8 @@ public enum BenchmarkProtocol {
 
     /// Trains one learner x seed (or resumes it, or reuses it when evaluated) and evaluates it.
     static func runOne(size: Size, algorithm: TrainConfig.Algorithm, seed: UInt64, library: String?, base: TrainConfig, threads: Int,
-                       reevaluate: Bool = false, folder: String, log: (String) -> Void) throws -> RunResult {
+                       reevaluate: Bool = false, folder: String, communicator: Communicator = SingleProcess(),
+                       log: (String) -> Void) throws -> RunResult {
         let run = RunDirectory(folder)
         if let saved = try finishedRun(folder, algorithm: algorithm, seed: seed) {
             guard reevaluate else {
@@ -177,7 +242,8 @@ public enum BenchmarkProtocol {
                 return saved
             }
             log("\(folder): already evaluated, evaluating its best checkpoint again")
-            let trainer = try Trainer(config: try ConfigOverrides.runConfig(file: run.config.path), run: run, resume: true)
+            let trainer = try Trainer(config: try ConfigOverrides.runConfig(file: run.config.path), run: run, resume: true,
+                                      communicator: communicator)
             return RunResult(algorithm: algorithm.rawValue, seed: seed, evaluations: try trainer.evaluateFinal(),
                              wallSeconds: saved.wallSeconds, envSteps: saved.envSteps)
         }
@@ -192,8 +258,8 @@ public enum BenchmarkProtocol {
             config.iterations = iterations
         }
         log("\(folder): \(resume ? "resuming (its own config.json)" : "training") \(algorithm.rawValue), seed \(seed), \(config.iterations) iterations")
-        let trainer = try Trainer(config: config, run: run, resume: resume)
-        try trainer.train(progress: TrainingProgress(logFile: run.log))
+        let trainer = try Trainer(config: config, run: run, resume: resume, communicator: communicator)
+        try trainer.train(progress: communicator.isRoot ? TrainingProgress(logFile: run.log) : nil)
         let evaluations = try trainer.evaluateFinal()
         return RunResult(algorithm: algorithm.rawValue, seed: seed, evaluations: evaluations,
                          wallSeconds: trainer.state.wallSeconds, envSteps: trainer.state.envSteps)

@@ -23,18 +23,21 @@ public enum Evaluation {
     /// Deterministic evaluation of `agent` on train, and seen / unseen when `config` names a
     /// library (the built-ins have one split): the config's objects, task, episodes per object,
     /// object limit and threads, `envCount` envs at a time; every result names `checkpoint`.
-    static func splits(agent: PPOAgent, config: TrainConfig, envCount: Int, checkpoint: String) throws -> [Evaluator.Result] {
+    static func splits(agent: PPOAgent, config: TrainConfig, envCount: Int, checkpoint: String,
+                       communicator: Communicator = SingleProcess()) throws -> [Evaluator.Result] {
         try (config.library == nil ? ["train"] : ["train", "seen", "unseen"]).map { split in
             let assets = subset(try ObjectSet.load(config: config, split: try librarySplit(split)), limit: config.evalObjects)
             var result = try Evaluator.evaluate(agent: agent, assets: assets, split: split, task: config.task,
-                                                episodesPerObject: config.evalEpisodesPerObject, envCount: envCount, threads: config.threads)
+                                                episodesPerObject: config.evalEpisodesPerObject, envCount: envCount, threads: config.threads,
+                                                communicator: communicator)
             result.checkpoint = checkpoint
             return result
         }
     }
 
     /// Evaluates the checkpoint folder (or a run directory's latest checkpoint) on `split`.
-    public static func run(checkpoint path: String, split: String, episodesPerObject: Int, envCount: Int, threads: Int) throws -> Evaluator.Result {
+    public static func run(checkpoint path: String, split: String, episodesPerObject: Int, envCount: Int, threads: Int,
+                           communicator: Communicator = SingleProcess()) throws -> Evaluator.Result {
         var folder = URL(fileURLWithPath: path)
         if let latest = RunDirectory(path).latestCheckpoint() { folder = latest }
         let config = try ConfigOverrides.runConfig(file: RunDirectory.owning(checkpoint: folder).config.path)
@@ -42,7 +45,8 @@ public enum Evaluation {
         let agent = try PPOAgent.loadCheckpoint(from: folder)
         let assets = subset(try ObjectSet.load(config: config, split: try librarySplit(split)), limit: config.evalObjects)
         return try Evaluator.evaluate(agent: agent, assets: assets, split: split, task: config.task,
-                                      episodesPerObject: episodesPerObject, envCount: envCount, threads: threads)
+                                      episodesPerObject: episodesPerObject, envCount: envCount, threads: threads,
+                                      communicator: communicator)
     }
 }
 
@@ -59,8 +63,9 @@ extension Trainer {
             agent = try PPOAgent.loadCheckpoint(from: run.best)
             source = String(format: "checkpoints/best (iteration %d, selection success %.3f)", iteration, success)
         }
-        let results = try Evaluation.splits(agent: agent, config: config, envCount: min(config.envCount, 256), checkpoint: source)
-        try AtomicFile.writeJSON(results, to: run.evaluation.path)
+        let results = try Evaluation.splits(agent: agent, config: config, envCount: min(config.envCount, 256), checkpoint: source,
+                                            communicator: communicator)
+        if communicator.isRoot { try AtomicFile.writeJSON(results, to: run.evaluation.path) }
         return results
     }
 }

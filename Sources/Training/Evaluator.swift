@@ -45,17 +45,23 @@ public enum Evaluator {
     }
 
     /// Evaluates `agent` on `assets` with `episodesPerObject` episodes each, `envCount` at a time.
+    /// In a data-parallel job every rank calls it and runs its share of each batch's envs (env i
+    /// of a batch seeded as env i, whichever rank runs it); all get the result of one process.
     public static func evaluate(agent: PPOAgent, assets: [ObjectAsset], split: String, task: TaskSpec,
-                                episodesPerObject: Int, envCount: Int = 64, threads: Int = 2, seed: UInt64 = 1000) throws -> Result {
+                                episodesPerObject: Int, envCount: Int = 64, threads: Int = 2, seed: UInt64 = 1000,
+                                communicator: Communicator = SingleProcess()) throws -> Result {
         let hand = try HandDescription.shadowHand()
         let jobs = assets.indices.flatMap { Array(repeating: $0, count: episodesPerObject) }
         var outcomes = [[Outcome]](repeating: [], count: assets.count)
         var start = 0
         while start < jobs.count {
             let batch = Array(jobs[start ..< min(start + envCount, jobs.count)])
-            let reached = try runBatch(agent: agent, hand: hand, assets: assets, objects: batch, task: task, threads: threads,
-                                       seed: seed &+ UInt64(start))
-            for (asset, outcome) in zip(batch, reached) { outcomes[asset].append(outcome) }
+            let ranks = min(communicator.size, batch.count)
+            let mine = communicator.rank < ranks ? EnvShare(total: batch.count, ranks: ranks, rank: communicator.rank).range : 0..<0
+            let reached = mine.isEmpty ? [] : try runBatch(agent: agent, hand: hand, assets: assets, objects: Array(batch[mine]),
+                                                            firstEnv: mine.lowerBound, task: task, threads: threads, seed: seed &+ UInt64(start))
+            let all = communicator.size == 1 ? reached : gather(reached, communicator)
+            for (asset, outcome) in zip(batch, all) { outcomes[asset].append(outcome) }
             start += batch.count
         }
         /// Per object, the mean of `value` over its episodes.
@@ -70,10 +76,22 @@ public enum Evaluator {
                       closestGoal: mean(perObjectMeans(\.closestGoal)))
     }
 
-    /// One episode per env, env i on asset `objects[i]`; what each reached.
-    private static func runBatch(agent: PPOAgent, hand: HandDescription, assets: [ObjectAsset], objects: [Int], task: TaskSpec,
-                                 threads: Int, seed: UInt64) throws -> [Outcome] {
+    /// Every rank's outcomes, in rank order.
+    private static func gather(_ outcomes: [Outcome], _ communicator: Communicator) -> [Outcome] {
+        let flat = outcomes.flatMap { [$0.success ? 1 : 0, $0.lifted ? 1 : 0, $0.peakLift, $0.closestGoal] as [Float] }
+        return communicator.allgather(flat.withUnsafeBytes { Array($0) }, what: "evaluation outcomes").flatMap { part in
+            let v = part.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+            return stride(from: 0, to: v.count, by: 4).map {
+                Outcome(success: v[$0] != 0, lifted: v[$0 + 1] != 0, peakLift: v[$0 + 2], closestGoal: v[$0 + 3])
+            }
+        }
+    }
+
+    /// One episode per env, env i on asset `objects[i]` (the batch's env `firstEnv + i`); what each reached.
+    private static func runBatch(agent: PPOAgent, hand: HandDescription, assets: [ObjectAsset], objects: [Int], firstEnv: Int,
+                                 task: TaskSpec, threads: Int, seed: UInt64) throws -> [Outcome] {
         var spec = WorldSpec(envCount: objects.count, threads: threads, seed: seed)
+        spec.firstEnvIndex = firstEnv
         spec.task = task
         spec.task.staggerFirstEpisodes = false
         spec.fixedObjects = objects

@@ -11,9 +11,12 @@ public struct IterationMetrics: Sendable, Equatable {
     public var stats = PPOUpdateStats()
     /// Seconds of this iteration: rollout (world stepping within it) and update.
     public var rolloutSeconds = 0.0, worldSeconds = 0.0, updateSeconds = 0.0
+    /// Env steps of this iteration that went numerically wrong (non-finite physics, reward or
+    /// observation): each such env was contained and reset (`ContainNonFiniteSystem`).
+    public var nonFiniteResets = 0
 
     /// The CSV header (the column order render-rollout's curves read).
-    public static let header = "iteration,env_steps,wall_s,sps,mean_reward,success_rate,policy_loss,value_loss,entropy,approx_kl,clip_fraction,explained_variance,learning_rate,rollout_s,world_s,update_s,enclosed_rate,lifted_rate"
+    public static let header = "iteration,env_steps,wall_s,sps,mean_reward,success_rate,policy_loss,value_loss,entropy,approx_kl,clip_fraction,explained_variance,learning_rate,rollout_s,world_s,update_s,enclosed_rate,lifted_rate,nonfinite_resets"
 
     /// The CSV row.
     public var row: String {
@@ -22,7 +25,7 @@ public struct IterationMetrics: Sendable, Equatable {
                 "\(meanReward)", "\(successRate)", "\(l.surrogateLoss)", "\(l.valueLoss)", "\(l.entropy)", "\(l.approxKL)",
                 "\(l.clipFraction)", "\(stats.explainedVariance)", "\(l.learningRate)", String(format: "%.4f", rolloutSeconds),
                 String(format: "%.4f", worldSeconds), String(format: "%.4f", updateSeconds),
-                "\(enclosedRate)", "\(liftedRate)"].joined(separator: ",")
+                "\(enclosedRate)", "\(liftedRate)", String(nonFiniteResets)].joined(separator: ",")
     }
 }
 

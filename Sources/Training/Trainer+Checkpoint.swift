@@ -7,24 +7,45 @@ extension Trainer {
     /// into a temporary folder renamed into place, then points latest.txt at it. The physics
     /// is rebuilt from the saved columns, exactly as a resume will rebuild it.
     /// Returns the checkpoint's selection success (nil without selection objects).
+    /// In a data-parallel job every rank calls it: the ranks' learner states are checked equal,
+    /// every rank's world rows and noise streams are gathered, and rank 0 writes them as one
+    /// run-wide checkpoint.
     @discardableResult
     func checkpoint() throws -> Float? {
-        let fm = FileManager.default
         let (selection, improved) = try selectCheckpoint()
+        try checkRanksAgree()
+        let streams = agent.gatherNoiseStreams()
+        let worldTensors = WorldSnapshot.gathered(world, communicator)
+        state.ranks = communicator.size > 1 ? communicator.size : nil
+        if communicator.isRoot { try write(streams: streams, world: worldTensors, improved: improved) }
+        try self.world.rebuildPhysics()
+        return selection
+    }
+
+    /// Writes checkpoints/iter_N from the gathered state and points latest.txt (and best) at it.
+    private func write(streams: [UInt64], world: [(name: String, tensor: SafeTensor)], improved: Bool) throws {
+        let fm = FileManager.default
         let final = run.checkpoint(state.iteration)
         let temporary = run.checkpoints.appendingPathComponent(".tmp-" + final.lastPathComponent)
         try? fm.removeItem(at: temporary)
         try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
-        try agent.saveCheckpoint(to: temporary)
-        let world = SafeTensors.encode(WorldSnapshot.tensors(of: self.world))
-        try Data(world).write(to: temporary.appendingPathComponent("world.safetensors"))
+        try agent.saveCheckpoint(to: temporary, noiseStreams: streams)
+        try Data(SafeTensors.encode(world)).write(to: temporary.appendingPathComponent("world.safetensors"))
         try JSONEncoder().encode(state).write(to: temporary.appendingPathComponent("trainer.json"))
         try? fm.removeItem(at: final)
         try fm.moveItem(at: temporary, to: final)
         try AtomicFile.write(Data(final.lastPathComponent.utf8), to: run.latest.path)
         if improved { try copyFolder(final, to: run.best) }
-        try self.world.rebuildPhysics()
-        return selection
+    }
+
+    /// Throws, on every rank, when the ranks' learner states differ (they never should: every
+    /// rank applies the same summed gradients).
+    private func checkRanksAgree() throws {
+        let sums = communicator.allgather(agent.stateChecksum(), what: "learner checksum")
+        guard Set(sums).count > 1 else { return }
+        let listed = sums.enumerated().map { "rank \($0.offset): \(String($0.element, radix: 16))" }.joined(separator: ", ")
+        throw CheckpointError(file: run.checkpoint(state.iteration).path,
+                              problem: "the ranks' learner states differ at iteration \(state.iteration) (\(listed)); not written")
     }
 
     /// One deterministic episode on each selection object; records a new best (ties go to the
@@ -33,7 +54,7 @@ extension Trainer {
         guard !selectionAssets.isEmpty else { return (nil, false) }
         let result = try Evaluator.evaluate(agent: agent, assets: selectionAssets, split: "train", task: config.task,
                                             episodesPerObject: 1, envCount: min(selectionAssets.count, 256),
-                                            threads: config.threads, seed: 2000)
+                                            threads: config.threads, seed: 2000, communicator: communicator)
         guard result.successRate >= (state.bestSuccess ?? 0) else { return (result.successRate, false) }
         state.bestSuccess = result.successRate
         state.bestIteration = state.iteration
@@ -50,16 +71,25 @@ extension Trainer {
         try fm.moveItem(at: temporary, to: destination)
     }
 
-    /// Restores learner, world and counters from a checkpoint folder.
-    static func restore(_ folder: URL, world: World, agent: PPOAgent) throws -> TrainerState {
+    /// Restores learner, world and counters from a checkpoint folder (this rank's `share` of
+    /// its run-wide world rows); refuses a checkpoint written by a job of another rank count.
+    static func restore(_ folder: URL, world: World, agent: PPOAgent, share: EnvShare) throws -> TrainerState {
+        let counters = try counters(in: folder)
+        let written = counters.ranks ?? 1
+        guard written == share.ranks else {
+            throw CheckpointError(file: folder.appendingPathComponent("trainer.json").path,
+                                  problem: "written by a job of \(written) rank\(written == 1 ? "" : "s"), resumed by one of \(share.ranks); "
+                                      + "resume it with the same count (\(written == 1 ? "without mpirun" : "mpirun -np \(written)"))")
+        }
         try agent.restoreCheckpoint(from: folder)
         let worldFile = folder.appendingPathComponent("world.safetensors")
         guard let bytes = FileManager.default.contents(atPath: worldFile.path) else {
             throw CheckpointError(file: worldFile.path, problem: "missing")
         }
-        try WorldSnapshot.restore(world, from: SafeTensors.decode([UInt8](bytes), file: worldFile.path), file: worldFile.path)
+        let tensors = try SafeTensors.decode([UInt8](bytes), file: worldFile.path)
+        try WorldSnapshot.restore(world, from: WorldSnapshot.rows(of: tensors, share: share), file: worldFile.path)
         try world.rebuildPhysics()
-        return try counters(in: folder)
+        return counters
     }
 
     /// The counters (trainer.json) of a checkpoint folder, without building a world or agent.

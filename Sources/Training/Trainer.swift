@@ -2,6 +2,11 @@ import Foundation
 import Learning
 import SimWorld
 
+/// The learner produced NaN or infinite numbers; the message names the iteration and the last good checkpoint.
+public struct TrainingDiverged: Error, CustomStringConvertible {
+    public let description: String
+}
+
 /// Counters a run carries across checkpoints (trainer.json).
 struct TrainerState: Codable, Equatable {
     var iteration = 0
@@ -13,6 +18,8 @@ struct TrainerState: Codable, Equatable {
     /// Best selection success so far (fraction) and the iteration of that checkpoint; nil before the first.
     var bestSuccess: Float?
     var bestIteration: Int?
+    /// Ranks of the job that wrote the checkpoint (nil: one); a resume needs as many.
+    var ranks: Int?
 }
 
 /// A training run: the ECS world feeding the learner through the world's own columns (the
@@ -25,52 +32,72 @@ public final class Trainer {
     public let world: World
     /// The learner.
     public let agent: PPOAgent
-    /// Where the run writes.
+    /// Where the run writes (rank 0 alone writes).
     public let run: RunDirectory
+    /// The job's ranks: each steps its share of the envs (`share`); one process without mpirun.
+    public let communicator: Communicator
+    /// This rank's envs among the run's `config.envCount`.
+    public let share: EnvShare
     var state = TrainerState()
     /// Seconds of the last iteration: whole rollout, world stepping within it, update.
     var timing = (rollout: 0.0, world: 0.0, update: 0.0)
     /// Fractions of the last iteration's env steps at grasp stage >= 1 (enclosed) and 2 (lifted).
     var stageRates: (enclosed: Float, lifted: Float) = (0, 0)
-    let metrics: MetricsLog
+    /// Env steps of the last iteration that were contained as non-finite (over every rank).
+    var nonFiniteResets = 0
+    /// metrics.csv (rank 0 only).
+    let metrics: MetricsLog?
     /// Training-split objects of the checkpoint selection (empty when it is off).
     let selectionAssets: [ObjectAsset]
 
     /// A new run in `run` (its config.json is written), or, with `resume`, the run continued
-    /// from its latest checkpoint.
-    public init(config: TrainConfig, run: RunDirectory, resume: Bool = false) throws {
+    /// from its latest checkpoint. In a data-parallel job every rank builds one, with the
+    /// same config; rank 0's learner state is then copied to every rank.
+    public init(config: TrainConfig, run: RunDirectory, resume: Bool = false, communicator: Communicator = SingleProcess()) throws {
         try config.validate()
+        guard config.envCount >= communicator.size else {
+            throw ConfigError("config: envCount \(config.envCount) is fewer than the job's \(communicator.size) ranks (each rank steps a share of the envs)")
+        }
+        guard communicator.size == 1 || config.imitationEpisodes == 0 else {
+            throw ConfigError("config: imitationEpisodes needs a single process (the imitation term is not data-parallel); got \(communicator.size) ranks")
+        }
         self.config = config
         self.run = run
-        try run.create()
+        self.communicator = communicator
+        share = EnvShare(total: config.envCount, ranks: communicator.size, rank: communicator.rank)
+        if communicator.isRoot { try run.create() }
         BLAS.setThreadCount(config.threads)
         let hand = try HandDescription.shadowHand()
         let assets = try ObjectSet.load(config: config, split: config.trainSplit)
-        var spec = WorldSpec(envCount: config.envCount, threads: config.threads, seed: config.seed)
+        var spec = WorldSpec(envCount: share.count, threads: config.threads, seed: config.seed)
+        spec.firstEnvIndex = share.range.lowerBound
         spec.task = config.task
         world = try World(spec: spec, hand: hand, assets: assets)
         selectionAssets = config.selectionObjects > 0 ? Evaluation.subset(assets, limit: config.selectionObjects) : []
-        agent = try PPOAgent(config: config.resolvedPPO, observationDim: world.observationLayout.count,
-                             actionDim: SceneLayout.actionCount, seed: config.seed)
+        var ppo = config.resolvedPPO
+        ppo.envCount = share.count
+        agent = try PPOAgent(config: ppo, observationDim: world.observationLayout.count,
+                             actionDim: SceneLayout.actionCount, seed: config.seed, communicator: communicator, share: share)
         var restoredIteration: Int?
         if resume {
             guard let checkpoint = run.latestCheckpoint() else {
                 throw CheckpointError(file: run.latest.path, problem: "no checkpoint to resume from")
             }
-            state = try Self.restore(checkpoint, world: world, agent: agent)
+            state = try Self.restore(checkpoint, world: world, agent: agent, share: share)
             restoredIteration = state.iteration
         } else {
             if let source = config.initFrom {
                 let folder = RunDirectory(source).latestCheckpoint() ?? URL(fileURLWithPath: source)
                 try agent.initializeActor(from: try PPOAgent.loadCheckpoint(from: folder))
             }
-            try AtomicFile.writeJSON(config, to: run.config.path)
+            if communicator.isRoot { try AtomicFile.writeJSON(config, to: run.config.path) }
         }
+        agent.broadcastFromRoot()
         if config.imitationEpisodes > 0 {
             let demos = try Self.demonstrations(config: config, assets: assets, blocks: agent.actorBlocks)
             agent.setDemonstrations(observations: demos.observations, targets: demos.chunks)
         }
-        metrics = try MetricsLog(url: run.metrics, keepThrough: restoredIteration ?? 0)
+        metrics = communicator.isRoot ? try MetricsLog(url: run.metrics, keepThrough: restoredIteration ?? 0) : nil
     }
 
     /// The successful scripted episodes of `config.imitationEpisodes` envs on the training objects
@@ -87,6 +114,7 @@ public final class Trainer {
     /// Trains until `config.iterations` iterations are done, checkpointing on the way.
     public func train(progress: TrainingProgress? = nil) throws {
         while state.iteration < config.iterations {
+            communicator.setContext("iteration \(state.iteration + 1)")
             let start = Date()
             let stats = try iterate()
             let seconds = Date().timeIntervalSince(start)
@@ -101,9 +129,10 @@ public final class Trainer {
             m.meanReward = stats.meanReward
             m.successRate = state.successRate
             (m.enclosedRate, m.liftedRate) = stageRates
+            m.nonFiniteResets = nonFiniteResets
             m.stats = stats
             (m.rolloutSeconds, m.worldSeconds, m.updateSeconds) = timing
-            metrics.append(m)
+            metrics?.append(m)
             progress?.report(m, total: config.iterations)
             if state.iteration % config.checkpointEvery == 0 || state.iteration == config.iterations,
                let selection = try checkpoint(), let best = state.bestSuccess, let at = state.bestIteration {
@@ -117,16 +146,18 @@ public final class Trainer {
     func iterate() throws -> PPOUpdateStats {
         let obs = world.envs.pointer(.observation), actions = world.hands.pointer(.action)
         let success = world.envs.pointer(.success, as: UInt8.self), truncated = world.envs.pointer(.truncated)
-        let stage = world.envs.pointer(.graspStage, as: UInt8.self)
-        var finished = 0, succeeded = 0, enclosed = 0, lifted = 0
+        let stage = world.envs.pointer(.graspStage, as: UInt8.self), broken = world.envs.pointer(.nonFinite, as: UInt8.self)
+        var finished = 0, succeeded = 0, enclosed = 0, lifted = 0, contained = 0
         let t0 = Date()
         var physicsSeconds = 0.0
         for _ in 0..<config.ppo.stepsPerRollout {
             agent.act(observations: obs, actions: actions)
+            try checkFinite(actions, count: share.count * SceneLayout.actionCount, what: "the policy's actions")
             let p0 = Date()
             try world.advance()
             physicsSeconds += Date().timeIntervalSince(p0)
-            for e in 0..<config.envCount {
+            for e in 0..<share.count {
+                contained += Int(broken[e])
                 enclosed += stage[e] >= 1 ? 1 : 0
                 lifted += stage[e] >= 2 ? 1 : 0
                 guard truncated[e] != 0 else { continue }
@@ -137,13 +168,28 @@ public final class Trainer {
                           truncated: truncated, finalObservations: obs)
             try world.beginEpisodes()
         }
+        let counts = communicator.allreduceSum([finished, succeeded, enclosed, lifted, contained].map(Double.init), what: "episode counts")
+        (finished, succeeded, enclosed, lifted) = (Int(counts[0]), Int(counts[1]), Int(counts[2]), Int(counts[3]))
+        nonFiniteResets = Int(counts[4])
         if finished > 0 { state.successRate = Float(succeeded) / Float(finished) }
         let samples = Float(config.envCount * config.ppo.stepsPerRollout)
         stageRates = (Float(enclosed) / samples, Float(lifted) / samples)
         state.episodesFinished += finished
         let t1 = Date()
         let stats = agent.update(nextObservations: obs)
+        let l = stats.losses
+        try checkFinite([l.surrogateLoss, l.valueLoss, l.approxKL, l.gradientNorm], count: 4, what: "the update's losses")
+        try checkFinite(agent.networks.parameters.pointer, count: agent.networks.parameters.count, what: "the network's weights")
         timing = (t1.timeIntervalSince(t0), physicsSeconds, Date().timeIntervalSince(t1))
         return stats
+    }
+
+    /// Throws, naming this iteration and the last good checkpoint, when a value is NaN or infinite:
+    /// the learner diverged (a broken env never gets here: the world contains it).
+    private func checkFinite(_ values: UnsafePointer<Float>, count: Int, what: String) throws {
+        guard !(0..<count).allSatisfy({ values[$0].isFinite }) else { return }
+        let last = run.latestCheckpoint().map { "the last good checkpoint is \($0.path) (continue from it with --resume, e.g. after lowering ppo.learningRate in its config.json)" }
+            ?? "no checkpoint was written yet"
+        throw TrainingDiverged(description: "training diverged at iteration \(state.iteration + 1): \(what) are not finite (NaN or infinite); \(last)")
     }
 }

@@ -10,9 +10,43 @@ enum WorldSnapshot {
         encode(world.envs) + encode(world.hands) + encode(world.objects) + encode(world.surfaces)
     }
 
+    /// The tensors of the whole run: every rank's rows, in rank order (a collective; with one
+    /// process, `tensors(of:)`).
+    static func gathered(_ world: World, _ communicator: Communicator) -> [(name: String, tensor: SafeTensor)] {
+        let mine = tensors(of: world)
+        guard communicator.size > 1 else { return mine }
+        let rows = world.spec.envCount
+        let widths = mine.map { $0.tensor.values.count / rows }
+        let flat = mine.flatMap(\.tensor.values)
+        let parts = communicator.allgather(flat.withUnsafeBytes { Array($0) }, what: "world state").map { bytes in
+            bytes.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+        }
+        let perRow = widths.reduce(0, +)
+        var merged = widths.map { _ in [Float]() }
+        for part in parts {
+            let partRows = part.count / perRow
+            var offset = 0
+            for (k, w) in widths.enumerated() {
+                merged[k] += part[offset ..< offset + w * partRows]
+                offset += w * partRows
+            }
+        }
+        return zip(mine, merged).map { ($0.name, SafeTensor(shape: [$1.count], values: $1)) }
+    }
+
+    /// Rank `share.rank`'s rows of run-wide tensors (every tensor holds `share.total` equal rows).
+    static func rows(of tensors: [String: SafeTensor], share: EnvShare) -> [String: SafeTensor] {
+        guard share.ranks > 1 else { return tensors }
+        return tensors.mapValues { t in
+            let width = t.values.count / share.total, envs = share.range
+            let values = Array(t.values[envs.lowerBound * width ..< envs.upperBound * width])
+            return SafeTensor(shape: [values.count], values: values)
+        }
+    }
+
     /// Columns newer than some checkpoints that the sync phase rewrites before any system reads
     /// them: zero-filled when a checkpoint lacks them (resume stays exact).
-    static let recomputedEachStep: Set<String> = ["hand.tipObjectForce"]
+    static let recomputedEachStep: Set<String> = ["hand.tipObjectForce", "env.nonFinite"]
 
     /// Writes the tensors back into `world`'s columns; throws naming the missing or mis-sized one.
     static func restore(_ world: World, from tensors: [String: SafeTensor], file: String) throws {

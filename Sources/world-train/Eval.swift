@@ -12,14 +12,16 @@ struct Eval: ParsableCommand {
     var split: String = "train"
     @Option(help: "Episodes per object.")
     var episodes: Int = 10
-    @Option(help: "Parallel evaluation envs.")
+    @Option(help: "Parallel evaluation envs (under mpirun: in all, split over the ranks; same result as one process).")
     var envs: Int = 64
     @Option(help: "Threads.")
     var threads: Int = 2
 
     func run() throws {
         guard episodes >= 1 else { throw ValidationError("--episodes must be >= 1") }
-        let result = try Evaluation.run(checkpoint: checkpoint, split: split, episodesPerObject: episodes, envCount: envs, threads: threads)
+        let result = try Evaluation.run(checkpoint: checkpoint, split: split, episodesPerObject: episodes, envCount: envs, threads: threads,
+                                        communicator: Job.communicator)
+        guard Job.isRoot else { return }
         for (name, rate) in result.perObject.sorted(by: { $0.key < $1.key }) {
             print(name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%6.1f %%", 100 * rate))
         }

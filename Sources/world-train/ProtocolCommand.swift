@@ -17,14 +17,16 @@ struct ProtocolCommand: ParsableCommand {
     var seeds: String = "1,2,3"
     @Option(help: "Object library with train / test_seen / test_unseen splits (asset-import generate, then encode).")
     var library: String?
-    @Option(help: "Threads.")
-    var threads: Int = 2
+    @Option(name: .customLong("threads"), help: "Threads of each process (default 2; 1 per rank under mpirun).")
+    var threadsGiven: Int?
     @Option(name: .customLong("set"), help: "Override one config value of every run: key.path=value (repeatable), e.g. task.heldHeightReward=5.")
     var overrides: [String] = []
     @Option(help: "Output folder (one run directory per method and seed, table.md, results.json).")
     var out: String = "runs/protocol"
     @Flag(help: "Evaluate the asked-for runs that are already evaluated again (same checkpoint and episodes), to add measures added since.")
     var reevaluate = false
+    @Option(help: "Run only these cells, METHOD:SEED comma-separated (acppo:3, ppo:1, clone-ppo:2), then tabulate every cell finished in --out: one cell per task of a cluster's job array; \"\" only tabulates.")
+    var only: String?
 
     func run() throws {
         guard let chosen = BenchmarkProtocol.Size.all.first(where: { $0.name == size }) else {
@@ -42,8 +44,17 @@ struct ProtocolCommand: ParsableCommand {
             return s
         }
         let base = try ConfigOverrides.resolve(file: nil, overrides: overrides)
-        let table = try BenchmarkProtocol.run(size: chosen, algorithms: algorithms, clones: cloneShapes, seeds: seedList, library: library,
-                                              base: base, settings: overrides, threads: threads, reevaluate: reevaluate, out: out) { print($0) }
-        print(table)
+        let threads = threadsGiven ?? (Job.communicator.size > 1 ? 1 : 2)
+        let table: String
+        if let only {
+            let cells = try only.split(separator: ",").map { try BenchmarkProtocol.Cell(String($0)) }
+            table = try BenchmarkProtocol.runCells(cells, size: chosen, library: library, base: base, settings: overrides, threads: threads,
+                                                   reevaluate: reevaluate, out: out, communicator: Job.communicator) { Job.say($0) }
+        } else {
+            table = try BenchmarkProtocol.run(size: chosen, algorithms: algorithms, clones: cloneShapes, seeds: seedList, library: library,
+                                              base: base, settings: overrides, threads: threads, reevaluate: reevaluate, out: out,
+                                              communicator: Job.communicator) { Job.say($0) }
+        }
+        Job.say(table)
     }
 }

@@ -13,7 +13,7 @@ struct Train: ParsableCommand {
     var chunkLength: Int?
     @Option(name: .customLong("envs"), help: "Parallel envs.")
     var envCount: Int?
-    @Option(help: "Worker threads (physics and BLAS).")
+    @Option(help: "Worker threads (physics and BLAS) of each process (default 2; 1 per rank under mpirun).")
     var threads: Int?
     @Option(help: "Training iterations (each: ppo.stepsPerRollout steps on every env, then an update).")
     var iterations: Int?
@@ -48,7 +48,7 @@ struct Train: ParsableCommand {
             if let algorithm { cfg.algorithm = algorithm }
             if let chunkLength { cfg.chunkLength = chunkLength }
             if let envCount { cfg.envCount = envCount }
-            if let threads { cfg.threads = threads }
+            if let threads { cfg.threads = threads } else if Job.communicator.size > 1 { cfg.threads = 1 }
             if let seed { cfg.seed = seed }
             if let library { cfg.library = library }
             if let observations {
@@ -62,10 +62,13 @@ struct Train: ParsableCommand {
             directory = out ?? "runs/\(cfg.algorithm.rawValue)-seed\(cfg.seed)"
         }
         let runDir = RunDirectory(directory)
-        let trainer = try Trainer(config: cfg, run: runDir, resume: resume != nil)
-        print("run \(directory): \(cfg.algorithm.rawValue)\(cfg.algorithm == .ppo ? "" : " h=\(cfg.chunkLength)"), \(cfg.envCount) envs, \(cfg.threads) threads, \(cfg.iterations) iterations, objects: \(cfg.library ?? "built-in")")
-        try trainer.train(progress: TrainingProgress(logFile: runDir.log))
+        let job = Job.communicator
+        let trainer = try Trainer(config: cfg, run: runDir, resume: resume != nil, communicator: job)
+        let ranks = job.size > 1 ? " on \(job.size) ranks (about \(cfg.envCount / job.size) envs and \(cfg.threads) threads each)" : ", \(cfg.threads) threads"
+        Job.say("run \(directory): \(cfg.algorithm.rawValue)\(cfg.algorithm == .ppo ? "" : " h=\(cfg.chunkLength)"), \(cfg.envCount) envs\(ranks), \(cfg.iterations) iterations, objects: \(cfg.library ?? "built-in")")
+        try trainer.train(progress: job.isRoot ? TrainingProgress(logFile: runDir.log) : nil)
         let results = try trainer.evaluateFinal()
+        guard job.isRoot else { return }
         print(RunSummary.text(config: cfg, trainer: trainer, results: results))
         if pictures {
             let paths = try RunPictures.write(run: runDir, config: cfg) { print("picture: \($0)") }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cluster
 import Foundation
 import Training
 
@@ -10,13 +11,24 @@ struct WorldTrain: ParsableCommand {
         abstract: "Train PPO / ACPPO on the grasping world, or evaluate a checkpoint.",
         subcommands: [Train.self, Eval.self, ProtocolCommand.self, Clone.self], defaultSubcommand: Train.self)
 
+    /// Parses the command, joins the `mpirun` job when started by one, runs. An error on any
+    /// rank of a job ends the whole job with the error and the rank's number.
     static func main() {
         BLASSetup.selectKernel()
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
         } catch {
             exit(withError: error)
         }
+        let job = Cluster.join(timeout: Job.collectiveTimeout)
+        Job.communicator = job
+        do {
+            try command.run()
+        } catch {
+            if job.size > 1 { Cluster.abort(job, message: fullMessage(for: error)) }
+            exit(withError: error)
+        }
+        Cluster.leave(job)
     }
 }

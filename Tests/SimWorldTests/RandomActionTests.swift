@@ -62,6 +62,41 @@ final class RandomActionTests: XCTestCase {
         XCTAssertNotEqual(a.objects.pointer(.pose)[0], a.objects.pointer(.pose)[7])
     }
 
+    /// An env's trajectory does not depend on which other envs its world holds: envs 16..<32 of a
+    /// 32-env world and the 16 envs of a world that starts at env 16 (a data-parallel rank's
+    /// share) step bit for bit alike under the same actions, through contacts and resets.
+    func testEnvTrajectoriesDoNotDependOnTheOtherEnvs() throws {
+        let whole = try TestWorlds.make(envs: 32, threads: 2, seed: 3)
+        let share = try TestWorlds.make(envs: 16, threads: 1, seed: 3) { $0.firstEnvIndex = 16 }
+        XCTAssertEqual(whole.shardPlan.count, 32, "one Bullet world per env by default")
+        var rng = SplitMix64(seed: 21)
+        let width = SceneLayout.actionCount
+        for step in 0..<600 {
+            for i in 0..<(32 * width) {
+                let value = rng.uniform(-1, 1)
+                whole.hands.pointer(.action)[i] = value
+                if i >= 16 * width { share.hands.pointer(.action)[i - 16 * width] = value }
+            }
+            try whole.step()
+            try share.step()
+            let ended = (0..<32).filter { whole.envs.pointer(.episodeStep, as: UInt32.self)[$0] >= 200 }
+            whole.requestReset(ended)
+            share.requestReset(ended.filter { $0 >= 16 }.map { $0 - 16 })
+            if step % 50 == 49 || step == 599 {
+                for (field, w) in [(HandField.rootPose, 7), (.jointPosition, SceneLayout.jointCount), (.tipObjectForce, SceneLayout.tipCount)] {
+                    let a = (16 * w ..< 32 * w).map { whole.hands.pointer(field)[$0].bitPattern }
+                    let b = (0 ..< 16 * w).map { share.hands.pointer(field)[$0].bitPattern }
+                    XCTAssertEqual(a, b, "hand.\(field) at step \(step)")
+                }
+                let a = (16 * 7 ..< 32 * 7).map { whole.objects.pointer(.pose)[$0].bitPattern }
+                XCTAssertEqual(a, (0 ..< 16 * 7).map { share.objects.pointer(.pose)[$0].bitPattern }, "object.pose at step \(step)")
+                XCTAssertEqual((16..<32).map { whole.envs.pointer(.reward)[$0].bitPattern }, (0..<16).map { share.envs.pointer(.reward)[$0].bitPattern })
+            }
+        }
+        // and the object assets drawn at resets (from each env's own stream) matched as well
+        XCTAssertEqual((16..<32).map { whole.objects.pointer(.asset, as: UInt32.self)[$0] }, (0..<16).map { share.objects.pointer(.asset, as: UInt32.self)[$0] })
+    }
+
     func testDifferentSeedsDiffer() throws {
         let a = try TestWorlds.make(envs: 4, seed: 1), b = try TestWorlds.make(envs: 4, seed: 2)
         XCTAssertNotEqual(a.objects.snapshot(), b.objects.snapshot())

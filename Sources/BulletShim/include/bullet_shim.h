@@ -140,8 +140,12 @@ bs_status bs_world_create(const bs_world_desc *desc, bs_world **out, char *err, 
 void bs_world_destroy(bs_world *world);
 /** Message of the last failed call on this world (valid until the next call). */
 const char *bs_world_last_error(const bs_world *world);
-/** Advances every env by dt seconds in `substeps` equal substeps, then computes tip forces. */
+/** Advances every env by dt seconds in `substeps` equal substeps, then computes tip forces.
+    An env whose state becomes non-finite (a solver blow-up) does not fail the step: it is
+    flagged (bs_envs_read_nonfinite) for the caller to reset; the other envs are unaffected. */
 bs_status bs_world_step(bs_world *world, float dt, uint32_t substeps);
+/** Per env, 1 when the last bs_world_step left its state non-finite, else 0. [env_count] */
+bs_status bs_envs_read_nonfinite(const bs_world *world, uint8_t *flags);
 
 /* ----------------------------------------------------------------------- bulk writes */
 /* `envs` lists n env indices of this world; NULL means all envs in order (n = env_count). */
