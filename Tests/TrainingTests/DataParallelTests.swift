@@ -37,7 +37,7 @@ final class DataParallelTests: XCTestCase {
         let process = Process()
         if ranks > 0 {
             process.executableURL = Self.repository.appendingPathComponent("tools/mpirun")
-            process.arguments = ["-np", String(ranks)] + environment.keys.flatMap { ["-x", $0] } + [Self.binary.path] + arguments
+            process.arguments = ["-np", String(ranks), "--oversubscribe"] + environment.keys.flatMap { ["-x", $0] } + [Self.binary.path] + arguments
         } else {
             process.executableURL = Self.binary
             process.arguments = arguments
@@ -107,6 +107,17 @@ final class DataParallelTests: XCTestCase {
         for (x, y) in zip(n1.mean.toArray() + n1.variance.toArray(), n2.mean.toArray() + n2.variance.toArray()) {
             XCTAssertEqual(x, y, accuracy: 1e-5 * max(abs(x), 1e-3))
         }
+    }
+
+    func testEvaluationSplitOverTwoRanksReportsWhatOneProcessReports() throws {
+        let checkpoint = Self.repository.appendingPathComponent("assets/policies/box-clone").path
+        let arguments = ["eval", "--checkpoint", checkpoint, "--episodes", "3", "--envs", "16"]
+        let one = try worldTrain(ranks: 0, arguments), two = try worldTrain(ranks: 2, arguments)
+        XCTAssertEqual(one.status, 0, one.output)
+        XCTAssertEqual(two.status, 0, two.output)
+        func report(_ output: String) -> [String] { output.split(separator: "\n").map(String.init).filter { $0.contains("%") } }
+        XCTAssertEqual(report(one.output).count, 7, one.output)
+        XCTAssertEqual(report(one.output), report(two.output))
     }
 
     func testTwoRankCheckpointResumesExactlyUnderTwoRanksAndIsRefusedUnderOne() throws {
