@@ -101,3 +101,27 @@ final class ProtocolTests: XCTestCase {
         XCTAssertEqual(config.ppo.klTargetPerStep, TrainConfig().ppo.klTargetPerStep, "the run keeps the setting it started with")
     }
 }
+
+/// `--only`: a cluster's job array runs one cell per task; each task's table holds every cell
+/// finished so far, and an empty cell list only tabulates.
+final class ProtocolCellTests: XCTestCase {
+    func testCellsRunOneAtATimeAndTheTableGrowsWithThem() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("cells-\(UUID().uuidString)").path
+        let size = BenchmarkProtocol.Size(name: "tiny", envSteps: 64, envCount: 4, episodesPerObject: 1, objectsPerSplit: 2)
+        func rows(_ table: String) -> [String] { table.split(separator: "\n").map(String.init).filter { $0.hasPrefix("| ppo |") || $0.hasPrefix("| acppo |") } }
+        let first = try BenchmarkProtocol.runCells([try .init("acppo:2")], size: size, library: nil, threads: 1, out: out) { _ in }
+        XCTAssertEqual(rows(first).count, 1, first)
+        XCTAssertTrue(rows(first)[0].hasPrefix("| acppo | 1 |"), first)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/ppo-seed1"), "only the asked cell ran")
+        _ = try BenchmarkProtocol.runCells([try .init("ppo:1")], size: size, library: nil, threads: 1, out: out) { _ in }
+        var log: [String] = []
+        let table = try BenchmarkProtocol.runCells([], size: size, library: nil, threads: 1, out: out) { log.append($0) }
+        XCTAssertEqual(rows(table).count, 2, table)
+        XCTAssertTrue(log.isEmpty, "tabulating trains nothing")
+        XCTAssertEqual(try String(contentsOfFile: out + "/table.md", encoding: .utf8), table)
+        XCTAssertThrowsError(try BenchmarkProtocol.Cell("acppo")) { XCTAssertTrue("\($0)".contains("METHOD:SEED"), "\($0)") }
+        XCTAssertThrowsError(try BenchmarkProtocol.Cell("sac:1"))
+        XCTAssertEqual(try BenchmarkProtocol.Cell("clone-ppo:3"), try BenchmarkProtocol.Cell("clone-ppo:3"))
+        XCTAssertTrue(try BenchmarkProtocol.Cell("clone-ppo:3").clone)
+    }
+}
