@@ -55,6 +55,8 @@ public enum BenchmarkProtocol {
         /// Per split: mean closest approach of the object to the goal, metres
         /// (`Evaluator.Result.closestGoal`); nil as above.
         public var closestGoal: [String: Float]?
+        /// Per split: held success (`Evaluator.Result.heldRate`); nil as above.
+        public var held: [String: Float]?
 
         init(algorithm: String, seed: UInt64, evaluations: [Evaluator.Result], wallSeconds: Double, envSteps: Int) {
             (self.algorithm, self.seed, self.wallSeconds, self.envSteps) = (algorithm, seed, wallSeconds, envSteps)
@@ -65,6 +67,8 @@ public enum BenchmarkProtocol {
             self.peakLift = peaks.isEmpty ? nil : Dictionary(uniqueKeysWithValues: peaks)
             let closest = evaluations.compactMap { r in r.closestGoal.map { (r.split, $0) } }
             closestGoal = closest.isEmpty ? nil : Dictionary(uniqueKeysWithValues: closest)
+            let held = evaluations.compactMap { r in r.heldRate.map { (r.split, $0) } }
+            self.held = held.isEmpty ? nil : Dictionary(uniqueKeysWithValues: held)
         }
     }
 
@@ -291,43 +295,67 @@ public enum BenchmarkProtocol {
         return result
     }
 
-    /// The Table I style summary: per method, success per split as mean +- std over seeds (%),
-    /// training wall time and env-steps/s, then the graded measures (lifted %, peak rise in cm)
-    /// per split as means over seeds.
+    /// The Table I style summary: per method, reached success per split as the interquartile
+    /// mean over seeds with its 95 % bootstrap interval (and mean +- std), held success per split
+    /// (IQM), training wall time and env-steps/s, the graded measures per split (means over
+    /// seeds), and the probability that each learner beats PPO, with its interval.
     static func tabulate(_ results: [RunResult], size: Size, library: String?, settings: [String] = []) -> String {
         func stats(_ values: [Double]) -> (Double, Double) {
             let mean = values.reduce(0, +) / Double(max(values.count, 1))
             let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(values.count - 1, 1))
             return (mean, variance.squareRoot())
         }
+        let splits = ["train", "seen", "unseen"]
         var lines = ["# Benchmark protocol: \(size.name)", "",
-                     "Objects: \(library ?? "built-in (one split: train = seen = unseen)"); \(size.envSteps) env steps per run, \(size.envCount) envs; evaluation: \(size.episodesPerObject) deterministic episodes per object, up to \(size.objectsPerSplit) objects per split. Success in %, mean +- std over seeds.", "",
-                     "| method | seeds | train | seen category | unseen category | wall time (s) | env-steps/s | lifted % (train / seen / unseen) | peak rise cm (train / seen / unseen) | closest to goal cm (train / seen / unseen) |",
-                     "|---|---|---|---|---|---|---|---|---|---|"]
+                     "Objects: \(library ?? "built-in (one split: train = seen = unseen)"); \(size.envSteps) env steps per run, \(size.envCount) envs; evaluation: \(size.episodesPerObject) deterministic episodes per object, up to \(size.objectsPerSplit) objects per split. Success in %: reached (the object within 5 cm of the goal at some step, as published) as the interquartile mean over seeds [95 % bootstrap interval]; mean +- std; held (within 5 cm at the episode's last step, lifted) as the IQM.", "",
+                     "| method | seeds | train | seen category | unseen category | held % (train / seen / unseen) | wall time (s) | env-steps/s | lifted % (train / seen / unseen) | peak rise cm (train / seen / unseen) | closest to goal cm (train / seen / unseen) |",
+                     "|---|---|---|---|---|---|---|---|---|---|---|"]
         if !settings.isEmpty {
             lines.insert("Settings beyond the defaults, in every run: " + settings.map { "`\($0)`" }.joined(separator: ", ") + ".", at: 4)
             lines.insert("", at: 5)
         }
         let methods = results.map(\.algorithm).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        /// Per seed of `method`, `value`'s entry for `split`, in %.
+        func scores(_ method: String, _ split: String, _ value: (RunResult) -> [String: Float]?) -> [Double] {
+            results.filter { $0.algorithm == method }.compactMap { value($0)?[split] }.map { 100 * Double($0) }
+        }
         for method in methods {
             let runs = results.filter { $0.algorithm == method }
             func cell(_ split: String) -> String {
-                let values = runs.compactMap { $0.success[split] }.map { 100 * Double($0) }
+                let values = scores(method, split, \.success)
                 guard !values.isEmpty else { return "n/a" }
                 let (m, s) = stats(values)
-                return String(format: "%.1f +- %.1f", m, s)
+                let ci = SeedStatistics.interval([values]) { SeedStatistics.iqm($0[0]) }
+                return String(format: "%.1f [%.1f, %.1f]; %.1f +- %.1f", SeedStatistics.iqm(values), ci.low, ci.high, m, s)
             }
             /// Mean over the seeds that measured it of a graded value per split, x `scale`, joined.
             func graded(_ value: (RunResult) -> [String: Float]?, scale: Double) -> String {
-                ["train", "seen", "unseen"].map { split in
+                splits.map { split in
                     let values = runs.compactMap { value($0)?[split] }.map { scale * Double($0) }
                     return values.isEmpty ? "n/a" : String(format: "%.1f", stats(values).0)
                 }.joined(separator: " / ")
             }
+            let held = splits.map { split -> String in
+                let values = scores(method, split, \.held)
+                return values.isEmpty ? "n/a" : String(format: "%.1f", SeedStatistics.iqm(values))
+            }.joined(separator: " / ")
             let (wall, _) = stats(runs.map(\.wallSeconds))
             let (sps, _) = stats(runs.map { Double($0.envSteps) / max($0.wallSeconds, 1e-9) })
-            lines.append("| \(method) | \(runs.count) | \(cell("train")) | \(cell("seen")) | \(cell("unseen")) | \(String(format: "%.0f", wall)) | \(String(format: "%.0f", sps)) | "
+            lines.append("| \(method) | \(runs.count) | \(cell("train")) | \(cell("seen")) | \(cell("unseen")) | \(held) | \(String(format: "%.0f", wall)) | \(String(format: "%.0f", sps)) | "
                          + "\(graded(\.lifted, scale: 100)) | \(graded(\.peakLift, scale: 100)) | \(graded(\.closestGoal, scale: 100)) |")
+        }
+        for method in methods where method != "ppo" && !method.hasPrefix("clone-") && methods.contains("ppo") {
+            let measures: [(String, (RunResult) -> [String: Float]?)] = [("reached", { $0.success }), ("held", { $0.held })]
+            for (name, value) in measures {
+                let cells = splits.compactMap { split -> String? in
+                    let x = scores(method, split, value), y = scores("ppo", split, value)
+                    guard !x.isEmpty, !y.isEmpty else { return nil }
+                    let ci = SeedStatistics.interval([x, y]) { SeedStatistics.probabilityOfImprovement($0[0], $0[1]) }
+                    return String(format: "%@ %.2f [%.2f, %.2f]", split, SeedStatistics.probabilityOfImprovement(x, y), ci.low, ci.high)
+                }
+                guard !cells.isEmpty else { continue }
+                lines += ["", "P(\(method) > ppo), \(name) success, per split [95 % bootstrap interval]: " + cells.joined(separator: "; ")]
+            }
         }
         if results.contains(where: { $0.algorithm.hasPrefix("clone-") }) {
             lines += ["", "clone-* rows: the scripted grasp cloned into that learner's actor (behaviour cloning of the successful episodes among \(size.cloneEpisodes) scripted demonstration episodes, \(size.cloneEpochs) epochs), no RL; their wall time is demonstrations plus fit and their env steps are the demonstrations'."]

@@ -88,10 +88,12 @@ public enum RunSummary {
     }
 
     /// A Markdown table of success by object category (rows) and split (columns), each cell the
-    /// mean of its objects' success rates in % with the object count; the category is an object
-    /// name's text before its first "-" (`cup-train-0152`, `box-30x30x30`).
+    /// mean of its objects' reached success in %, then held success when measured, with the
+    /// object count; the category is an object name's text before its first "-"
+    /// (`cup-train-0152`, `box-30x30x30`).
     public static func categoryTable(_ results: [Evaluator.Result]) -> String {
         func category(_ name: String) -> String { String(name.prefix { $0 != "-" }) }
+        func mean(_ rates: [Float]) -> Float { 100 * rates.reduce(0, +) / Float(rates.count) }
         let categories = Set(results.flatMap { $0.perObject.keys.map(category) }).sorted()
         var lines = ["| category | " + results.map(\.split).joined(separator: " | ") + " |",
                      "|---|" + String(repeating: "---|", count: results.count)]
@@ -99,19 +101,22 @@ public enum RunSummary {
             let cells = results.map { r -> String in
                 let rates = r.perObject.filter { category($0.key) == c }.map(\.value)
                 guard !rates.isEmpty else { return "-" }
-                return String(format: "%.1f (%d)", 100 * rates.reduce(0, +) / Float(rates.count), rates.count)
+                let held = r.perObjectHeld.map { String(format: " / %.1f", mean($0.filter { category($0.key) == c }.map(\.value))) } ?? ""
+                return String(format: "%.1f", mean(rates)) + held + " (\(rates.count))"
             }
             lines.append("| \(c) | " + cells.joined(separator: " | ") + " |")
         }
-        return "success % by category (objects):\n" + lines.joined(separator: "\n")
+        let measures = results.contains { $0.perObjectHeld != nil } ? " (reached / held)" : ""
+        return "success %\(measures) by category (objects):\n" + lines.joined(separator: "\n")
     }
 }
 
 extension Evaluator.Result {
-    /// ", lifted L %, peak rise P cm, closest to goal C cm" for what was measured, else empty.
+    /// ", held H %, lifted L %, peak rise P cm, closest to goal C cm" for what was measured, else empty.
     public var gradedSummary: String {
-        guard let lifted = liftedRate, let peak = peakLift else { return "" }
-        return String(format: ", lifted %.1f %%, peak rise %.1f cm", 100 * lifted, 100 * peak)
+        let held = heldRate.map { String(format: ", held %.1f %%", 100 * $0) } ?? ""
+        guard let lifted = liftedRate, let peak = peakLift else { return held }
+        return held + String(format: ", lifted %.1f %%, peak rise %.1f cm", 100 * lifted, 100 * peak)
             + (closestGoal.map { String(format: ", closest to goal %.1f cm", 100 * $0) } ?? "")
     }
 }

@@ -4,17 +4,25 @@ import SimWorld
 
 /// The deterministic evaluation protocol: mean actions (the mean chunk, open loop), full
 /// episodes from step 0, a fixed number of episodes per object; success averaged per object,
-/// then over objects. Two graded measures come with it (same averaging), so that a policy that
-/// lifts but misses the goal is told from one that never touches the object.
+/// then over objects. Success is measured twice: "reached" as published (the object within the
+/// success distance of the goal at any step) and "held" (within it at the episode's last step,
+/// lifted off the table), which does not count an object carried to the goal and dropped.
+/// Graded measures come with them (same averaging), so that a policy that lifts but misses the
+/// goal is told from one that never touches the object.
 public enum Evaluator {
     /// Success of one split.
     public struct Result: Codable, Sendable, Equatable {
         /// Split name.
         public var split: String
-        /// Mean over objects of each object's success rate.
+        /// Mean over objects of each object's success rate ("reached", as published).
         public var successRate: Float
-        /// Per object name: success rate over its episodes.
+        /// Per object name: success rate over its episodes ("reached").
         public var perObject: [String: Float]
+        /// Mean over objects of each object's held rate (within the success distance at the
+        /// episode's last step, lifted); nil in results written before it was measured.
+        public var heldRate: Float?
+        /// Per object name: held rate over its episodes; nil as above.
+        public var perObjectHeld: [String: Float]?
         /// Episodes run.
         public var episodes: Int
         /// Which weights were evaluated (set by the end-of-training evaluation).
@@ -34,14 +42,38 @@ public enum Evaluator {
 
     /// What one evaluation episode reached.
     struct Outcome: Equatable {
-        /// The object came within the success distance of the goal.
-        var success: Bool
+        /// The object came within the success distance of the goal at some step ("reached").
+        var success = false
+        /// At the latest step the object was within the success distance of the goal and at
+        /// least the lift threshold above where it was placed ("held", once the episode is over).
+        var held = false
         /// The grasp stage reached 2 (enclosed and lifted) at some step.
-        var lifted: Bool
+        var lifted = false
         /// Highest rise of the object's centre above where it was placed, metres (>= 0).
-        var peakLift: Float
+        var peakLift: Float = 0
         /// Closest distance of the object's centre to the goal, metres.
         var closestGoal: Float = .infinity
+
+        /// Folds in one step: the object centre's distance to the goal and rise above where it
+        /// was placed (m), and whether the grasp stage was 2.
+        mutating func record(goalDistance: Float, rise: Float, lifted stageTwo: Bool, task: TaskSpec) {
+            let atGoal = goalDistance <= task.successDistance
+            success = success || atGoal
+            held = atGoal && rise >= task.liftThreshold
+            lifted = lifted || stageTwo
+            peakLift = max(peakLift, rise)
+            closestGoal = min(closestGoal, goalDistance)
+        }
+
+        /// The five measures as floats (what ranks exchange).
+        var packed: [Float] { [success ? 1 : 0, held ? 1 : 0, lifted ? 1 : 0, peakLift, closestGoal] }
+
+        init() {}
+
+        init(packed v: ArraySlice<Float>) {
+            let i = v.startIndex
+            (success, held, lifted, peakLift, closestGoal) = (v[i] != 0, v[i + 1] != 0, v[i + 2] != 0, v[i + 3], v[i + 4])
+        }
     }
 
     /// Evaluates `agent` on `assets` with `episodesPerObject` episodes each, `envCount` at a time.
@@ -69,21 +101,22 @@ public enum Evaluator {
             outcomes.map { $0.map(value).reduce(0, +) / Float(max($0.count, 1)) }
         }
         func mean(_ values: [Float]) -> Float { values.reduce(0, +) / Float(max(values.count, 1)) }
-        let success = perObjectMeans { $0.success ? 1 : 0 }
+        let success = perObjectMeans { $0.success ? 1 : 0 }, held = perObjectMeans { $0.held ? 1 : 0 }
+        let names = assets.map(\.name)
         return Result(split: split, successRate: mean(success),
-                      perObject: Dictionary(zip(assets.map(\.name), success), uniquingKeysWith: { $1 }), episodes: jobs.count,
+                      perObject: Dictionary(zip(names, success), uniquingKeysWith: { $1 }),
+                      heldRate: mean(held), perObjectHeld: Dictionary(zip(names, held), uniquingKeysWith: { $1 }), episodes: jobs.count,
                       liftedRate: mean(perObjectMeans { $0.lifted ? 1 : 0 }), peakLift: mean(perObjectMeans(\.peakLift)),
                       closestGoal: mean(perObjectMeans(\.closestGoal)))
     }
 
     /// Every rank's outcomes, in rank order.
     private static func gather(_ outcomes: [Outcome], _ communicator: Communicator) -> [Outcome] {
-        let flat = outcomes.flatMap { [$0.success ? 1 : 0, $0.lifted ? 1 : 0, $0.peakLift, $0.closestGoal] as [Float] }
+        let flat = outcomes.flatMap(\.packed)
+        let width = Outcome().packed.count
         return communicator.allgather(flat.withUnsafeBytes { Array($0) }, what: "evaluation outcomes").flatMap { part in
             let v = part.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
-            return stride(from: 0, to: v.count, by: 4).map {
-                Outcome(success: v[$0] != 0, lifted: v[$0 + 1] != 0, peakLift: v[$0 + 2], closestGoal: v[$0 + 3])
-            }
+            return stride(from: 0, to: v.count, by: width).map { Outcome(packed: v[$0 ..< $0 + width]) }
         }
     }
 
@@ -100,23 +133,19 @@ public enum Evaluator {
         let obs = world.envs.pointer(.observation), actions = world.hands.pointer(.action)
         let stage = world.envs.pointer(.graspStage, as: UInt8.self), pose = world.objects.pointer(.pose)
         let poseWidth = ObjectField.pose.spec.width
-        let goal = SceneLayout.goal
         let placed = objects.map { SceneLayout.tableTop + world.restingPoses[$0].height + spec.objectDropHeight }
-        var outcomes = [Outcome](repeating: Outcome(success: false, lifted: false, peakLift: 0), count: objects.count)
+        var outcomes = [Outcome](repeating: Outcome(), count: objects.count)
+        var goal = SceneLayout.goal
         for _ in 0..<task.episodeLength {
             policy.act(observations: obs, actions: actions)
             try world.advance()
             policy.observe(episodeEnded: world.envs.pointer(.truncated))
             for e in outcomes.indices {
-                outcomes[e].lifted = outcomes[e].lifted || stage[e] >= 2
-                outcomes[e].peakLift = max(outcomes[e].peakLift, pose[e * poseWidth + 2] - placed[e])
-                var squared: Float = 0
-                for k in 0..<3 { squared += (pose[e * poseWidth + k] - goal[k]) * (pose[e * poseWidth + k] - goal[k]) }
-                outcomes[e].closestGoal = min(outcomes[e].closestGoal, squared.squareRoot())
+                let object = pose + e * poseWidth
+                outcomes[e].record(goalDistance: GraspGeometry.distance(&goal, object), rise: object[2] - placed[e],
+                                   lifted: stage[e] >= 2, task: task)
             }
         }
-        let success = world.envs.pointer(.success, as: UInt8.self)
-        for e in outcomes.indices { outcomes[e].success = success[e] != 0 }
         return outcomes
     }
 }

@@ -30,8 +30,8 @@ final class ProtocolTests: XCTestCase {
         // (the built-ins have only train)
         for row in rows {
             let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            XCTAssertEqual(cells.count, 10, String(row))
-            for graded in cells[7...9] {
+            XCTAssertEqual(cells.count, 11, String(row))
+            for graded in cells[8...10] {
                 let parts = graded.components(separatedBy: " / ")
                 XCTAssertEqual(parts.count, 3, graded)
                 XCTAssertNotNil(Double(parts[0]), "train is measured: \(graded)")
