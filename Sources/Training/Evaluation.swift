@@ -14,6 +14,25 @@ public enum Evaluation {
         }
     }
 
+    /// The objects to evaluate a run's checkpoint on: split `split` of the run's own library
+    /// (train, seen, unseen), or, with `library`, any split of that library (the protocol names
+    /// or the library's own, e.g. one written by `asset-import import`); the run's radius limit
+    /// applies to its own library only. A policy that sees shape codes is refused objects that
+    /// have none (they would read as zeros).
+    static func objects(config: TrainConfig, split: String, library: String?) throws -> [ObjectAsset] {
+        let assets: [ObjectAsset]
+        if let library {
+            let name = (try? librarySplit(split)) ?? split
+            assets = try ObjectSet.load(library: library, split: name)
+        } else {
+            assets = try ObjectSet.load(config: config, split: try librarySplit(split))
+        }
+        if config.task.observationMode == .full, let bare = assets.first(where: { $0.shapeCode == nil }) {
+            throw ConfigFileError("split '\(split)' of \(library ?? config.library ?? "the built-in objects"): object '\(bare.name)' has no shape code, which this policy's observations include; fill them with `asset-import encode --library \(library ?? config.library ?? "DIR")`")
+        }
+        return assets
+    }
+
     /// At most `limit` objects of a split, spread evenly over it (deterministic).
     static func subset(_ assets: [ObjectAsset], limit: Int) -> [ObjectAsset] {
         guard assets.count > limit, limit > 0 else { return assets }
@@ -35,15 +54,16 @@ public enum Evaluation {
         }
     }
 
-    /// Evaluates the checkpoint folder (or a run directory's latest checkpoint) on `split`.
-    public static func run(checkpoint path: String, split: String, episodesPerObject: Int, envCount: Int, threads: Int,
-                           communicator: Communicator = SingleProcess()) throws -> Evaluator.Result {
+    /// Evaluates the checkpoint folder (or a run directory's latest checkpoint) on `split` of
+    /// the run's library, or of `library` when given (`objects(config:split:library:)`).
+    public static func run(checkpoint path: String, split: String, library: String? = nil, episodesPerObject: Int, envCount: Int,
+                           threads: Int, communicator: Communicator = SingleProcess()) throws -> Evaluator.Result {
         var folder = URL(fileURLWithPath: path)
         if let latest = RunDirectory(path).latestCheckpoint() { folder = latest }
         let config = try ConfigOverrides.runConfig(file: RunDirectory.owning(checkpoint: folder).config.path)
         BLAS.setThreadCount(threads)
         let agent = try PPOAgent.loadCheckpoint(from: folder)
-        let assets = subset(try ObjectSet.load(config: config, split: try librarySplit(split)), limit: config.evalObjects)
+        let assets = subset(try objects(config: config, split: split, library: library), limit: config.evalObjects)
         return try Evaluator.evaluate(agent: agent, assets: assets, split: split, task: config.task,
                                       episodesPerObject: episodesPerObject, envCount: envCount, threads: threads,
                                       communicator: communicator)
