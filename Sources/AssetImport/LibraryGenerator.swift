@@ -14,8 +14,12 @@ public struct LibraryConfig: Sendable, Equatable {
     public var unseenTestCount: Int = 100
     /// Categories kept out of training.
     public var heldOutCategories: [ShapeCategory] = ShapeCategory.defaultHeldOut
-    /// Bounding radii drawn uniformly per object, metres (the published scales).
+    /// Bounding radii, metres (the published scales).
     public var radii: [Double] = [0.06, 0.08, 0.10, 0.12, 0.15]
+    /// Relative frequency of each radius in every split: DexGraspNet's training object-scale
+    /// pairs are 42 / 29 / 17 / 9 / 4 % at 0.06 / 0.08 / 0.10 / 0.12 / 0.15 (counted from its
+    /// published train split files), so most objects are hand-sized, as there.
+    public var radiusShares: [Double] = [42, 29, 17, 9, 4]
     /// Density, kg/m^3.
     public var density: Double = 500
     /// Surface points per object.
@@ -42,7 +46,9 @@ public struct SplitPlan: Sendable, Equatable {
 
     /// Plans the three splits of `config`. Categories are assigned round-robin (balanced), each
     /// object's seed mixes the master seed, the split and the index, so splits never share an
-    /// instance and any object can be regenerated alone.
+    /// instance and any object can be regenerated alone. Each split's radii come in
+    /// `radiusShares` proportions (largest remainders), shuffled over its objects by a
+    /// generator seeded from the master seed and the split.
     public static func plans(for config: LibraryConfig) -> [SplitPlan] {
         let splits: [(String, Int, [ShapeCategory], UInt64)] = [
             (train, config.trainCount, config.trainCategories, 1),
@@ -50,15 +56,28 @@ public struct SplitPlan: Sendable, Equatable {
             (unseenTest, config.unseenTestCount, config.heldOutCategories, 3),
         ]
         return splits.map { name, count, categories, tag in
-            let objects = (0..<(categories.isEmpty ? 0 : count)).map { i in
+            let n = categories.isEmpty ? 0 : count
+            var radii = radiusQuota(config, count: n)
+            var rng = SplitMix64(seed: SplitMix64.mix(config.seed, tag, 0x5CA1E))
+            for i in stride(from: radii.count - 1, to: 0, by: -1) { radii.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+            let objects = (0..<n).map { i in
                 let category = categories[i % categories.count]
                 let seed = SplitMix64.mix(config.seed, tag, UInt64(i))
-                var rng = SplitMix64(seed: seed ^ 0xA5A5)
-                let radius = config.radii[Int(rng.next() % UInt64(config.radii.count))]
-                return (String(format: "%@-%@-%04d", category.rawValue, name, i), category, seed, radius)
+                return (String(format: "%@-%@-%04d", category.rawValue, name, i), category, seed, radii[i])
             }
             return SplitPlan(name: name, objects: objects)
         }
+    }
+
+    /// `count` radii in `config.radiusShares` proportions, in radius order: each radius gets the
+    /// floor of its share, the remainder goes to the largest fractional parts (ties: smaller radius).
+    static func radiusQuota(_ config: LibraryConfig, count: Int) -> [Double] {
+        let total = config.radiusShares.reduce(0, +)
+        let exact = config.radiusShares.map { Double(count) * $0 / total }
+        var quota = exact.map { Int($0.rounded(.down)) }
+        let byRemainder = exact.indices.sorted { (exact[$0] - Double(quota[$0]), -$0) > (exact[$1] - Double(quota[$1]), -$1) }
+        for k in byRemainder.prefix(count - quota.reduce(0, +)) { quota[k] += 1 }
+        return zip(config.radii, quota).flatMap { Array(repeating: $0, count: $1) }
     }
 
     public static func == (l: SplitPlan, r: SplitPlan) -> Bool {
@@ -100,6 +119,9 @@ public enum LibraryGenerator {
     /// the reports per split.
     @discardableResult
     public static func write(config: LibraryConfig, to root: String) throws(AssetError) -> [String: [ValidationReport]] {
+        guard config.radiusShares.count == config.radii.count, config.radiusShares.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+            throw AssetError(.badLibrary, file: root, "radiusShares needs one positive share per radius (\(config.radii.count) radii, got \(config.radiusShares))")
+        }
         var reports: [String: [ValidationReport]] = [:]
         let plans = SplitPlan.plans(for: config)
         for plan in plans {
@@ -112,6 +134,7 @@ public enum LibraryGenerator {
             heldOutCategories: config.heldOutCategories.map(\.rawValue),
             provenance: ["generator": "asset-import generate", "seed": String(config.seed), "density": String(config.density),
                          "radii": config.radii.map { String($0) }.joined(separator: ","),
+                         "radiusShares": config.radiusShares.map { String($0) }.joined(separator: ","),
                          "surfacePointCount": String(config.surfacePointCount)])
         try ObjectLibraryWriter.write(index: index, to: root)
         return reports

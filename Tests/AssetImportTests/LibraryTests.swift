@@ -88,3 +88,35 @@ final class LibraryTests: XCTestCase {
         XCTAssertTrue(e?.file.hasSuffix(manifest.packFile) ?? false)
     }
 }
+
+/// The generated library's sizes follow DexGraspNet's training object-scale distribution.
+final class LibrarySizeTests: XCTestCase {
+    func testEverySplitHasDexGraspNetsRadiusShares() {
+        let config = LibraryConfig()
+        let plans = SplitPlan.plans(for: config)
+        func counts(_ plan: SplitPlan) -> [Int] { config.radii.map { r in plan.objects.filter { $0.radius == r }.count } }
+        // 3200 x 42 / 101 ... with the 3 left over to the largest remainders (0.08, 0.15, 0.06)
+        XCTAssertEqual(counts(plans[0]), [1331, 919, 538, 285, 127])
+        for plan in plans {
+            for (share, count) in zip(config.radiusShares, counts(plan)) {
+                XCTAssertEqual(Double(count), Double(plan.objects.count) * share / 101, accuracy: 1, plan.name)
+            }
+            // sizes are spread over the categories, not one size per category
+            for category in Set(plan.objects.map(\.category)) {
+                XCTAssertGreaterThan(Set(plan.objects.filter { $0.category == category }.map(\.radius)).count, 1, "\(plan.name) \(category)")
+            }
+        }
+        XCTAssertEqual(SplitPlan.plans(for: config), plans, "deterministic")
+        var other = config
+        other.seed = 1
+        XCTAssertNotEqual(SplitPlan.plans(for: other)[0].objects.map(\.radius), plans[0].objects.map(\.radius))
+    }
+
+    func testMismatchedSharesAreRefused() {
+        var config = LibraryConfig()
+        config.radiusShares = [1, 2]
+        XCTAssertThrowsError(try LibraryGenerator.write(config: config, to: NSTemporaryDirectory())) {
+            XCTAssertTrue("\($0)".contains("radiusShares"), "\($0)")
+        }
+    }
+}
