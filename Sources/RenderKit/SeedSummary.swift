@@ -6,9 +6,28 @@ public enum SpreadBand: Hashable, Sendable {
     case minMax
     /// No band.
     case none
+    /// A centre line and band the caller computes from the seeds' values at each x (e.g. the
+    /// interquartile mean and its bootstrap interval); the centre replaces the mean.
+    case interval(SeedInterval)
 }
 
-/// A series' mean curve and spread band on a common x grid.
+/// A centre and band from the seeds' values at one x; two are equal when their names are.
+public struct SeedInterval: Hashable, Sendable {
+    /// What it computes (also its identity).
+    public let name: String
+    /// (centre, low, high) of the seeds' values.
+    public let estimate: @Sendable ([Double]) -> (center: Double, low: Double, high: Double)
+
+    public init(name: String, estimate: @escaping @Sendable ([Double]) -> (center: Double, low: Double, high: Double)) {
+        self.name = name
+        self.estimate = estimate
+    }
+
+    public static func == (a: SeedInterval, b: SeedInterval) -> Bool { a.name == b.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+}
+
+/// A series' mean curve (or the centre of an `interval` band) and spread band on a common x grid.
 public struct SeedSummary: Hashable, Sendable {
     /// Grid x values, increasing. Shape `[pointCount]`.
     public var xs: [Double]
@@ -33,13 +52,18 @@ public struct SeedSummary: Hashable, Sendable {
         for x in grid {
             let ys = curves.map { SeedSummary.interpolate($0, at: x) }
             let m = ys.reduce(0, +) / Double(ys.count)
+            if case .interval(let interval) = band {
+                let e = interval.estimate(ys)
+                mean.append(e.center); lower.append(e.low); upper.append(e.high)
+                continue
+            }
             mean.append(m)
             switch band {
             case .standardDeviation:
                 let sd = (ys.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(ys.count)).squareRoot()
                 lower.append(m - sd); upper.append(m + sd)
             case .minMax: lower.append(ys.min()!); upper.append(ys.max()!)
-            case .none: lower.append(m); upper.append(m)
+            case .none, .interval: lower.append(m); upper.append(m)
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import RenderKit
+import Training
 
 /// A metric of `metrics.csv` that can be plotted against env steps.
 public enum CurveMetric: String, CaseIterable, Sendable {
@@ -47,6 +48,13 @@ public struct RunArgument: Sendable, Equatable {
 
 /// Training-curve plots (the paper's Fig. 2) from run directories.
 public enum TrainingCurves {
+    /// The interquartile mean over seeds with its 95 % bootstrap interval (rliable's measure, as
+    /// in the protocol table), at each env-step count.
+    public static let interquartileMean = SeedInterval(name: "interquartile mean, 95 % bootstrap interval") { values in
+        let interval = SeedStatistics.interval([values], reps: 2000) { SeedStatistics.iqm($0[0]) }
+        return (SeedStatistics.iqm(values), interval.low, interval.high)
+    }
+
     /// One series: each directory's `metrics.csv` becomes one seed's `(env_steps, metric)` curve.
     public static func series(_ run: RunArgument, metric: CurveMetric) throws -> CurveSeries {
         let seeds = try run.directories.map { dir in
@@ -57,10 +65,10 @@ public enum TrainingCurves {
         return CurveSeries(label: run.label, seeds: seeds)
     }
 
-    /// The plot of `metric` for every run, mean line with the seeds' spread shaded.
-    /// Success rate uses a fixed 0...1 y axis.
+    /// The plot of `metric` for every run: by default the interquartile mean over seeds with its
+    /// 95 % bootstrap interval shaded. Success rate uses a fixed 0...1 y axis.
     public static func plot(_ runs: [RunArgument], metric: CurveMetric, title: String? = nil,
-                            width: Int = 800, height: Int = 500, band: SpreadBand = .standardDeviation) throws -> CurvePlot {
+                            width: Int = 800, height: Int = 500, band: SpreadBand = .interval(interquartileMean)) throws -> CurvePlot {
         CurvePlot(title: title ?? "\(metric.label) vs env steps", yLabel: metric.label,
                   series: try runs.map { try series($0, metric: metric) }, width: width, height: height,
                   yRange: metric == .successRate ? 0...1 : nil, band: band)

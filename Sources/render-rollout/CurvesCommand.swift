@@ -10,10 +10,11 @@ extension RunArgument: ExpressibleByArgument {
 
 /// Which spread over seeds to shade.
 enum BandArgument: String, ExpressibleByArgument, CaseIterable {
-    case std, minmax, none
+    case iqm, std, minmax, none
 
     var band: SpreadBand {
         switch self {
+        case .iqm: .interval(TrainingCurves.interquartileMean)
         case .std: .standardDeviation
         case .minmax: .minMax
         case .none: .none
@@ -31,8 +32,8 @@ struct CurvesCommand: ParsableCommand {
     var runs: [RunArgument]
     @Option(help: "Metric to plot: \(CurveMetric.allCases.map(\.rawValue).joined(separator: ", ")).")
     var metric: CurveMetric = .successRate
-    @Option(help: "Spread over seeds to shade: std, minmax or none.")
-    var band: BandArgument = .std
+    @Option(help: "Line and band over seeds: iqm (interquartile mean, 95 % bootstrap interval, as the protocol table), std (mean +- std), minmax or none (mean).")
+    var band: BandArgument = .iqm
     @Option(help: "Plot title (default: the metric against env steps).")
     var title: String?
     @Option(help: "Image width, pixels.")

@@ -64,3 +64,20 @@ import Testing
         #expect(RunArgument(parsing: "no-equals") == nil && RunArgument(parsing: "=dir") == nil && RunArgument(parsing: "a=") == nil)
     }
 }
+
+/// The default curve is the interquartile mean over seeds with its bootstrap interval shaded.
+@Suite struct InterquartileCurveTests {
+    @Test func theCentreIsTheInterquartileMeanAndTheBandItsInterval() {
+        // five seeds, one outlier: at each x the IQM is the mean of the middle three
+        let seeds: [[(x: Double, y: Double)]] = [0.1, 0.2, 0.3, 0.4, 5].map { v in [(x: 0, y: v), (x: 10, y: 2 * v)] }
+        let s = SeedSummary(seeds: seeds, band: .interval(TrainingCurves.interquartileMean))
+        #expect(s.xs == [0, 10])
+        #expect(abs(s.mean[0] - 0.3) < 1e-12 && abs(s.mean[1] - 0.6) < 1e-12)
+        for i in 0..<2 {
+            #expect(s.lower[i] < s.mean[i] && s.upper[i] > s.mean[i])
+            #expect(s.upper[i] <= seeds.map { $0[i].y }.max()!)
+        }
+        let plain = SeedSummary(seeds: seeds, band: .standardDeviation)
+        #expect(abs(plain.mean[0] - 1.2) < 1e-12, "the std band keeps the mean, which the outlier drags")
+    }
+}
