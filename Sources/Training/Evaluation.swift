@@ -85,7 +85,10 @@ extension Trainer {
         }
         let results = try Evaluation.splits(agent: agent, config: config, envCount: min(config.envCount, 256), checkpoint: source,
                                             communicator: communicator)
-        if communicator.isRoot { try AtomicFile.writeJSON(results, to: run.evaluation.path) }
+        if communicator.isRoot {
+            try AtomicFile.writeJSON(results, to: run.evaluation.path)
+            try AtomicFile.write(Data((RunSummary.categoryTable(results) + "\n").utf8), to: run.categories.path)
+        }
         return results
     }
 }
@@ -103,7 +106,7 @@ public enum RunSummary {
         }
         if let source = results.first?.checkpoint { lines.append("evaluated: \(source)") }
         if !results.isEmpty { lines.append(categoryTable(results)) }
-        lines.append("files: \(trainer.run.root.path)/{config.json, metrics.csv, train.log, checkpoints/, eval.json}")
+        lines.append("files: \(trainer.run.root.path)/{config.json, metrics.csv, train.log, checkpoints/, eval.json, eval-categories.md}")
         return lines.joined(separator: "\n")
     }
 

@@ -29,6 +29,8 @@ public struct RunDirectory: Sendable {
     public var best: URL { checkpoints.appendingPathComponent("best") }
     /// Final evaluation.
     public var evaluation: URL { root.appendingPathComponent("eval.json") }
+    /// The final evaluation's success by object category and split (Markdown).
+    public var categories: URL { root.appendingPathComponent("eval-categories.md") }
 
     /// Folder of the checkpoint taken after `iteration` iterations.
     public func checkpoint(_ iteration: Int) -> URL {

@@ -45,6 +45,9 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     public var ppo: PPOConfig = TrainConfig.cpuPPO
     /// Save a checkpoint every this many iterations (and at the end).
     public var checkpointEvery: Int = 50
+    /// Keep only this many of the newest checkpoints/iter_N folders (checkpoints/best is a copy
+    /// and always kept); 0 keeps every one.
+    public var keepCheckpoints: Int = 0
     /// Deterministic evaluation episodes per object at the end of training.
     public var evalEpisodesPerObject: Int = 4
     /// At most this many objects per split are evaluated (spread evenly over the split).
@@ -128,6 +131,7 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         guard chunkLength >= 1 else { throw fail("chunkLength must be >= 1 (got \(chunkLength))") }
         guard iterations >= 0 else { throw fail("iterations must be >= 0") }
         guard checkpointEvery >= 1 else { throw fail("checkpointEvery must be >= 1") }
+        guard keepCheckpoints >= 0 else { throw fail("keepCheckpoints must be >= 0 (0 keeps every checkpoint; got \(keepCheckpoints))") }
         guard evalEpisodesPerObject >= 0 else { throw fail("evalEpisodesPerObject must be >= 0") }
         guard imitationEpisodes >= 0 else { throw fail("imitationEpisodes must be >= 0 (got \(imitationEpisodes))") }
         guard imitationEpisodes == 0 || ppo.imitationWeight > 0 else {

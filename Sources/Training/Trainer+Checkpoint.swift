@@ -36,6 +36,17 @@ extension Trainer {
         try fm.moveItem(at: temporary, to: final)
         try AtomicFile.write(Data(final.lastPathComponent.utf8), to: run.latest.path)
         if improved { try copyFolder(final, to: run.best) }
+        if config.keepCheckpoints > 0 { try removeOldCheckpoints(keeping: config.keepCheckpoints) }
+    }
+
+    /// Deletes all but the `count` newest checkpoints/iter_N folders (after latest.txt points
+    /// at the newest, so a resume never meets a deleted one).
+    private func removeOldCheckpoints(keeping count: Int) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: run.checkpoints.path)
+            .filter { $0.hasPrefix("iter_") }.sorted()
+        for name in names.dropLast(count) {
+            try FileManager.default.removeItem(at: run.checkpoints.appendingPathComponent(name))
+        }
     }
 
     /// Throws, on every rank, when the ranks' learner states differ (they never should: every

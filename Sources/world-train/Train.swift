@@ -31,8 +31,10 @@ struct Train: ParsableCommand {
     var overrides: [String] = []
     @Option(help: "Run directory (default: runs/<algo>-seed<seed>).")
     var out: String?
-    @Option(help: "Continue the run in this directory from its latest checkpoint (its config is used; --iterations may extend it).")
+    @Option(help: "Continue the run in this directory from its latest checkpoint under its own config.json (--iterations or --env-steps may extend it, --keep-last change its retention; options that would change the run are refused).")
     var resume: String?
+    @Option(name: .customLong("keep-last"), help: "Keep only the K newest checkpoints/iter_N folders (checkpoints/best is kept too); default: all.")
+    var keepLast: Int?
     @Flag(inversion: .prefixedNo, help: "End with pictures in <run>/pictures: training curves and a rollout sheet of the best policy beside the scripted grasp.")
     var pictures = true
 
@@ -40,9 +42,12 @@ struct Train: ParsableCommand {
         let directory: String
         var cfg: TrainConfig
         if let resume {
+            try refuseChangesOnResume()
             directory = resume
             cfg = try ConfigOverrides.runConfig(file: RunDirectory(resume).config.path)
             if let iterations { cfg.iterations = iterations }
+            if let envSteps { cfg.iterations = (envSteps + cfg.envCount * cfg.ppo.stepsPerRollout - 1) / (cfg.envCount * cfg.ppo.stepsPerRollout) }
+            if let keepLast { cfg.keepCheckpoints = keepLast }
         } else {
             cfg = try ConfigOverrides.resolve(file: config, overrides: overrides)
             if let algorithm { cfg.algorithm = algorithm }
@@ -59,6 +64,7 @@ struct Train: ParsableCommand {
             }
             if let iterations { cfg.iterations = iterations }
             if let envSteps { cfg.iterations = (envSteps + cfg.envCount * cfg.ppo.stepsPerRollout - 1) / (cfg.envCount * cfg.ppo.stepsPerRollout) }
+            if let keepLast { cfg.keepCheckpoints = keepLast }
             directory = out ?? "runs/\(cfg.algorithm.rawValue)-seed\(cfg.seed)"
         }
         let runDir = RunDirectory(directory)
@@ -73,6 +79,20 @@ struct Train: ParsableCommand {
         if pictures {
             let paths = try RunPictures.write(run: runDir, config: cfg) { print("picture: \($0)") }
             print("pictures: \(paths.count) PNGs in \(RunPictures.folder(runDir)) (rollout sheet: \(RunPictures.folder(runDir))/rollout/sheet.png)")
+        }
+    }
+
+    /// A resumed run continues under its own config.json, bit for bit; options that would
+    /// change it (threads included: BLAS's split of the work moves the last bits) are refused
+    /// by name instead of being silently ignored.
+    func refuseChangesOnResume() throws {
+        let given = [("--algo", algorithm != nil), ("--chunk", chunkLength != nil), ("--envs", envCount != nil),
+                     ("--threads", threads != nil), ("--seed", seed != nil), ("--library", library != nil),
+                     ("--observations", observations != nil), ("--config", config != nil), ("--set", !overrides.isEmpty),
+                     ("--out", out != nil)].filter(\.1).map(\.0)
+        guard given.isEmpty else {
+            throw ValidationError("--resume continues the run under its own config.json; \(given.joined(separator: ", ")) would change it "
+                                  + "(start a new run with --out, or edit the run's config.json knowingly)")
         }
     }
 }

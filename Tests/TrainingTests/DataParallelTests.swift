@@ -136,6 +136,10 @@ final class DataParallelTests: XCTestCase {
         let single = try worldTrain(ranks: 0, ["--resume", resumed.path, "--iterations", "4", "--no-pictures"])
         XCTAssertNotEqual(single.status, 0)
         XCTAssertTrue(single.output.contains("written by a job of 2 ranks, resumed by one of 1"), single.output)
+        // options that would change a resumed run are refused by name, not ignored
+        let changed = try worldTrain(ranks: 0, ["--resume", resumed.path, "--iterations", "4", "--seed", "9", "--set", "ppo.gamma=0.9"])
+        XCTAssertNotEqual(changed.status, 0)
+        XCTAssertTrue(changed.output.contains("--seed, --set would change it"), changed.output)
     }
 
     func testKilledRankEndsTheJobNamingItWithinAMinute() throws {

@@ -51,6 +51,23 @@ final class ResumeTests: XCTestCase {
         XCTAssertEqual(try rows(straight).count, 5)
     }
 
+    /// `keepCheckpoints` keeps the newest iter_N folders only, across a resume, and the run
+    /// resumes from the newest.
+    func testKeepCheckpointsKeepsTheNewest() throws {
+        var config = Self.tinyConfig()
+        config.checkpointEvery = 1
+        config.keepCheckpoints = 2
+        let run = temporaryRun()
+        var half = config
+        half.iterations = 2
+        try Trainer(config: half, run: run).train()
+        let resumed = try Trainer(config: config, run: run, resume: true)
+        try resumed.train()
+        let kept = try FileManager.default.contentsOfDirectory(atPath: run.checkpoints.path).filter { $0.hasPrefix("iter_") }.sorted()
+        XCTAssertEqual(kept, ["iter_000003", "iter_000004"])
+        XCTAssertEqual(run.latestCheckpoint()?.lastPathComponent, "iter_000004")
+    }
+
     func testDamagedCheckpointsAreRefusedByName() throws {
         let run = temporaryRun()
         var config = Self.tinyConfig()
