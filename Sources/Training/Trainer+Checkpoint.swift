@@ -82,15 +82,35 @@ extension Trainer {
         try fm.moveItem(at: temporary, to: destination)
     }
 
+    /// Restores the newest checkpoint that reads back whole: the one latest.txt names, else the
+    /// newest other iter_N folder; returns it with each one passed over and why.
+    static func resumeFromNewestValid(_ run: RunDirectory, world: World, agent: PPOAgent,
+                                      share: EnvShare) throws -> (TrainerState, skipped: [(name: String, problem: String)]) {
+        var skipped: [(name: String, problem: String)] = []
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: run.checkpoints.path)) ?? []
+        let older = folders.filter { $0.hasPrefix("iter_") }.sorted(by: >).map { run.checkpoints.appendingPathComponent($0) }
+        let latest = run.latestCheckpoint()
+        let candidates = (latest.map { [$0] } ?? []) + older.filter { $0.lastPathComponent != latest?.lastPathComponent }
+        guard !candidates.isEmpty else { throw CheckpointError(file: run.latest.path, problem: "no checkpoint to resume from") }
+        for folder in candidates {
+            do {
+                return (try restore(folder, world: world, agent: agent, share: share), skipped)
+            } catch let error as CheckpointError {
+                skipped.append((folder.lastPathComponent, "\(error)"))
+            }
+        }
+        let reasons = skipped.map { "\($0.name): \($0.problem)" }.joined(separator: "; ")
+        throw CheckpointError(file: run.checkpoints.path, problem: "no checkpoint reads back whole (\(reasons))")
+    }
+
     /// Restores learner, world and counters from a checkpoint folder (this rank's `share` of
     /// its run-wide world rows); refuses a checkpoint written by a job of another rank count.
     static func restore(_ folder: URL, world: World, agent: PPOAgent, share: EnvShare) throws -> TrainerState {
         let counters = try counters(in: folder)
         let written = counters.ranks ?? 1
         guard written == share.ranks else {
-            throw CheckpointError(file: folder.appendingPathComponent("trainer.json").path,
-                                  problem: "written by a job of \(written) rank\(written == 1 ? "" : "s"), resumed by one of \(share.ranks); "
-                                      + "resume it with the same count (\(written == 1 ? "without mpirun" : "mpirun -np \(written)"))")
+            throw RankCountMismatch(description: "checkpoint \(folder.path): written by a job of \(written) rank\(written == 1 ? "" : "s"), resumed by one of \(share.ranks); "
+                                    + "resume it with the same count (\(written == 1 ? "without mpirun" : "mpirun -np \(written)"))")
         }
         try agent.restoreCheckpoint(from: folder)
         let worldFile = folder.appendingPathComponent("world.safetensors")

@@ -22,6 +22,12 @@ struct TrainerState: Codable, Equatable {
     var ranks: Int?
 }
 
+/// A checkpoint written by a job of another rank count: not damaged, so a resume does not fall
+/// back past it; it stops with this message.
+public struct RankCountMismatch: Error, CustomStringConvertible {
+    public let description: String
+}
+
 /// A training run: the ECS world feeding the learner through the world's own columns (the
 /// observation column is the actor's input, the action column its output; rewards and done
 /// flags are read in place), chunked rollouts, updates, metrics, checkpoints, evaluation.
@@ -45,6 +51,8 @@ public final class Trainer {
     var stageRates: (enclosed: Float, lifted: Float) = (0, 0)
     /// Env steps of the last iteration that were contained as non-finite (over every rank).
     var nonFiniteResets = 0
+    /// Checkpoints a resume passed over because they could not be read, newest first, with why.
+    public let skippedCheckpoints: [(name: String, problem: String)]
     /// metrics.csv (rank 0 only).
     let metrics: MetricsLog?
     /// Training-split objects of the checkpoint selection (empty when it is off).
@@ -79,11 +87,9 @@ public final class Trainer {
         agent = try PPOAgent(config: ppo, observationDim: world.observationLayout.count,
                              actionDim: SceneLayout.actionCount, seed: config.seed, communicator: communicator, share: share)
         var restoredIteration: Int?
+        var skipped: [(name: String, problem: String)] = []
         if resume {
-            guard let checkpoint = run.latestCheckpoint() else {
-                throw CheckpointError(file: run.latest.path, problem: "no checkpoint to resume from")
-            }
-            state = try Self.restore(checkpoint, world: world, agent: agent, share: share)
+            (state, skipped) = try Self.resumeFromNewestValid(run, world: world, agent: agent, share: share)
             restoredIteration = state.iteration
         } else {
             if let source = config.initFrom {
@@ -92,6 +98,7 @@ public final class Trainer {
             }
             if communicator.isRoot { try AtomicFile.writeJSON(config, to: run.config.path) }
         }
+        skippedCheckpoints = skipped
         agent.broadcastFromRoot()
         if config.imitationEpisodes > 0 {
             let demos = try Self.demonstrations(config: config, assets: assets, blocks: agent.actorBlocks)

@@ -68,6 +68,25 @@ final class ResumeTests: XCTestCase {
         XCTAssertEqual(run.latestCheckpoint()?.lastPathComponent, "iter_000004")
     }
 
+    /// A damaged latest checkpoint is passed over, named with its problem, for the newest one
+    /// that reads back whole, and the run continues from there exactly as an uninterrupted run.
+    func testResumeFallsBackPastADamagedLatestCheckpoint() throws {
+        let config = Self.tinyConfig()
+        let straight = temporaryRun(), damaged = temporaryRun()
+        let a = try Trainer(config: config, run: straight)
+        try a.train()
+        try Trainer(config: config, run: damaged).train()
+        let latest = try XCTUnwrap(damaged.latestCheckpoint())
+        XCTAssertEqual(latest.lastPathComponent, "iter_000004")
+        try Data("{".utf8).write(to: latest.appendingPathComponent("trainer.json"))
+        let b = try Trainer(config: config, run: damaged, resume: true)
+        XCTAssertEqual(b.skippedCheckpoints.map(\.name), ["iter_000004"])
+        XCTAssertTrue(b.skippedCheckpoints[0].problem.contains("trainer.json"), b.skippedCheckpoints[0].problem)
+        try b.train()
+        XCTAssertEqual(a.agent.networks.parameters.toArray(), b.agent.networks.parameters.toArray(), "continued from iter_000002 exactly")
+        XCTAssertEqual(a.world.objects.snapshot(), b.world.objects.snapshot())
+    }
+
     func testDamagedCheckpointsAreRefusedByName() throws {
         let run = temporaryRun()
         var config = Self.tinyConfig()
@@ -91,7 +110,12 @@ final class ResumeTests: XCTestCase {
         XCTAssertThrowsError(try Trainer(config: config, run: run, resume: true)) { error in
             XCTAssertTrue("\(error)".contains("'hand.tipPose' is missing"), "\(error)")
         }
+        // without latest.txt the iter_N folders are tried, each named with its problem
         try FileManager.default.removeItem(at: run.latest)
+        XCTAssertThrowsError(try Trainer(config: config, run: run, resume: true)) { error in
+            XCTAssertTrue("\(error)".contains("no checkpoint reads back whole (iter_000002:") && "\(error)".contains("'hand.tipPose' is missing"), "\(error)")
+        }
+        try FileManager.default.removeItem(at: folder)
         XCTAssertThrowsError(try Trainer(config: config, run: run, resume: true)) { error in
             XCTAssertTrue("\(error)".contains("no checkpoint to resume from"), "\(error)")
         }
