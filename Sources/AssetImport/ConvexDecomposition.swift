@@ -6,7 +6,8 @@ public struct DecompositionOptions: Sendable, Equatable {
     public var concavityThreshold: Double = 0.08
     /// Upper bound on convex pieces per object.
     public var maxHulls: Int = 16
-    /// HACD concavity tolerance as a fraction of the bounding-box diagonal (grown if too many pieces).
+    /// Base HACD concavity tolerance as a fraction of the bounding-box diagonal; HACD runs at
+    /// 2^5 times this (see `ConvexDecomposition.decompose(_:options:compacity:file:)`).
     public var concavityFraction: Double = 0.02
     /// Cap on vertices per convex piece (keeps collision cheap).
     public var maxVerticesPerHull: Int = 64
@@ -23,8 +24,9 @@ public enum ConvexDecomposition {
     /// Convex pieces of `mesh` (outward meshes), at most `options.maxHulls`.
     ///
     /// HACD merges clusters until the next merge would exceed the concavity tolerance or only
-    /// `maxHulls` remain; when that still leaves too many, the tolerance is doubled and HACD reruns
-    /// (at most 6 times). Throws on degenerate input; never returns an empty array.
+    /// `maxHulls` remain (see the compacity-weight retry below and the tolerance in
+    /// `decompose(_:options:compacity:file:)`). Throws on degenerate input; never returns an
+    /// empty array.
     public static func decompose(_ mesh: TriangleMesh, options: DecompositionOptions, file: String = "<mesh>")
         throws(AssetError) -> [TriangleMesh]
     {
@@ -39,19 +41,32 @@ public enum ConvexDecomposition {
         return error(second) < error(first) ? second : first
     }
 
-    /// HACD with a fixed compacity weight, respecting `maxHulls`.
+    /// How many times the tolerance was doubled at most when HACD left too many pieces; HACD now
+    /// runs once at `concavityFraction` x 2^toleranceDoublings (of the bounding-box diagonal).
+    static let toleranceDoublings = 5
+
+    /// HACD with a fixed compacity weight, respecting `maxHulls`: one run at the largest tolerance
+    /// of the former schedule, the largest `maxHulls` pieces kept if it leaves more.
+    ///
+    /// The schedule ran HACD at `concavityFraction` x 1, 2, 4, ... 32 until a run left at most
+    /// `maxHulls` pieces: up to 6 full runs (an import of 8 meshes of a few thousand triangles
+    /// spent most of its minutes there, `docs/assets.md`). HACD collapses the dual graph's edges
+    /// in an order that does not depend on the tolerance (priority = concavity + compacity
+    /// weight x perimeter^2 / (4 pi area), HACD 3.24 `ComputeEdgeCost`) and stops at the first
+    /// edge at or over the tolerance, at `maxHulls` clusters, or when no edge is left. So a run
+    /// at a larger tolerance repeats a smaller one's merges and goes on, and the run the schedule
+    /// accepted, which stopped at `maxHulls` clusters or with no edge left, made exactly the
+    /// merges the last one makes: the pieces are the same. The one case where they differ: a run
+    /// stopped by the tolerance with more than `maxHulls` clusters, but enough of them degenerate
+    /// (dropped by the shim) to leave at most `maxHulls` pieces; the schedule kept those, the
+    /// single run merges on.
     static func decompose(_ mesh: TriangleMesh, options: DecompositionOptions, compacity: Double, file: String)
         throws(AssetError) -> [TriangleMesh]
     {
         let (lo, hi) = mesh.bounds
-        let diagonal = length(hi - lo)
-        var fraction = options.concavityFraction
-        var pieces: [TriangleMesh] = []
-        for _ in 0..<6 {
-            pieces = try run(mesh, options: options, concavity: fraction * diagonal, compacity: compacity, file: file)
-            if pieces.count <= options.maxHulls { return pieces }
-            fraction *= 2
-        }
+        let tolerance = options.concavityFraction * Double(1 << toleranceDoublings) * length(hi - lo)
+        let pieces = try run(mesh, options: options, concavity: tolerance, compacity: compacity, file: file)
+        if pieces.count <= options.maxHulls { return pieces }
         // still too many: keep the largest pieces (reported by the volume check in validation)
         return Array(pieces.sorted { $0.signedVolume > $1.signedVolume }.prefix(options.maxHulls))
     }

@@ -83,12 +83,16 @@ public enum FolderImport {
         }
     }
 
-    /// Reads and processes one file into an asset and its report.
+    /// Reads and processes one file into an asset and its report; what the reader changed (a
+    /// mirrored URDF mesh's winding) leads the report's warnings.
     public static func importFile(_ entry: ImportEntry, options: ImportOptions) throws(AssetError) -> ImportResult {
-        let mesh = try MeshFile.read(entry.path, limits: options.limits)
+        var notes: [String] = []
+        let mesh = try MeshFile.read(entry.path, limits: options.limits, notes: &notes)
         var opts = options
         opts.samplingSeed = options.samplingSeed ^ AssetPack.fnv1a(Data(entry.name.utf8))
-        return try AssetBuilder.build(mesh: mesh, name: entry.name, category: entry.category, source: entry.path, options: opts)
+        var result = try AssetBuilder.build(mesh: mesh, name: entry.name, category: entry.category, source: entry.path, options: opts)
+        result.report.warnings = notes + result.report.warnings  // the reader's notes (mirrored URDF meshes) first
+        return result
     }
 
     /// Imports `entries` and merges them into split `split` of the library at `root` (objects with

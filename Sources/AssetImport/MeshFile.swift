@@ -26,6 +26,14 @@ public enum MeshFile {
     /// Reads an OBJ, STL or single-link URDF file into a mesh in the file's units (URDF: metres,
     /// with origin, rpy and scale applied).
     public static func read(_ path: String, limits: ReadLimits = ReadLimits()) throws(AssetError) -> TriangleMesh {
+        var notes: [String] = []
+        return try read(path, limits: limits, notes: &notes)
+    }
+
+    /// Reads a mesh file as `read(_:limits:)` does and appends to `notes` what the reader changed
+    /// that the user should hear about (`path:line: text`), such as the winding reversed under a
+    /// mirroring URDF scale.
+    public static func read(_ path: String, limits: ReadLimits = ReadLimits(), notes: inout [String]) throws(AssetError) -> TriangleMesh {
         guard let format = MeshFormat(path: path) else {
             throw AssetError(.unsupported, file: path, "unsupported extension; expected .obj, .stl or .urdf")
         }
@@ -33,7 +41,7 @@ public enum MeshFile {
         switch format {
         case .obj: return try OBJReader.parse(data, file: path, limits: limits)
         case .stl: return try STLReader.parse(data, file: path, limits: limits)
-        case .urdf: return try URDFReader.parse(data, file: path, limits: limits)
+        case .urdf: return try URDFReader.parse(data, file: path, limits: limits, notes: &notes)
         }
     }
 
@@ -57,24 +65,42 @@ public enum MeshFile {
         return data
     }
 
-    /// Decodes text, rejecting binary data: NUL bytes or invalid UTF-8 (reports the line).
+    /// Decodes text, rejecting binary data: NUL bytes or invalid UTF-8 (reports the line). A
+    /// leading UTF-8 byte-order mark (as Windows editors write it) is dropped.
     static func text(_ data: Data, file: String) throws(AssetError) -> String {
         var line = 1
+        var previous: UInt8 = 0
         for byte in data {
             if byte == 0 { throw AssetError(.notText, file: file, line: line, "binary data (NUL byte) in a text format") }
-            if byte == 10 { line += 1 }
+            if byte == 13 || (byte == 10 && previous != 13) { line += 1 }  // CR, LF or CR LF: one line break
+            previous = byte
         }
         guard let s = String(data: data, encoding: .utf8) else {
             throw AssetError(.notText, file: file, "not valid UTF-8 text")
         }
+        if s.unicodeScalars.first == "\u{FEFF}" { return String(s.unicodeScalars.dropFirst()) }
         return s
     }
 
-    /// Splits text into lines (LF or CRLF), keeping empty lines so numbering matches editors.
+    /// Splits text into lines at LF, CR LF or a lone CR (Unix, Windows and classic Mac OS
+    /// exporters, also mixed in one file), keeping empty lines so numbering matches editors.
+    ///
+    /// Works on UTF-8 bytes: in a Swift `String` "\r\n" is one `Character`, so splitting on the
+    /// `Character` "\n" would leave a CR LF file as one line.
     static func lines(_ text: String) -> [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        let utf8 = text.utf8
+        var out: [Substring] = []
+        var start = utf8.startIndex, i = start
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            guard byte == 10 || byte == 13 else { i = utf8.index(after: i); continue }
+            out.append(text[start..<i])  // CR and LF are always Character boundaries
+            i = utf8.index(after: i)
+            if byte == 13, i != utf8.endIndex, utf8[i] == 10 { i = utf8.index(after: i) }
+            start = i
         }
+        out.append(text[start...])
+        return out
     }
 
     /// Parses a finite number token or throws a syntax / non-finite error at `line`.

@@ -4,13 +4,14 @@ import Foundation
 /// closed STL becomes a closed indexed mesh.
 public enum STLReader {
     /// Parses STL bytes; binary when the size matches the triangle count in the header,
-    /// ASCII when the text starts with `solid` and contains `facet`.
+    /// ASCII when the text starts with `solid` and contains `facet` (lines may end in LF, CR LF
+    /// or CR).
     public static func parse(_ data: Data, file: String, limits: ReadLimits = ReadLimits()) throws(AssetError) -> TriangleMesh {
         if data.count >= 84 {
             let count = data.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: 80, as: UInt32.self).littleEndian) }
             if 84 + 50 * count == data.count { return try parseBinary(data, count: count, file: file, limits: limits) }
         }
-        let head = String(decoding: data.prefix(512), as: UTF8.self).drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        let head = String(decoding: data.prefix(512), as: UTF8.self).drop { $0.isWhitespace || $0 == "\u{FEFF}" }  // "\r\n" is one Character; BOM
         if head.hasPrefix("solid") { return try parseASCII(data, file: file, limits: limits) }
         throw AssetError(.syntax, file: file, "not an STL file: neither 'solid' text nor a binary body of 84 + 50 x N bytes (\(data.count) bytes)")
     }

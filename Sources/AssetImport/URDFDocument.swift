@@ -35,6 +35,9 @@ final class URDFDocument: NSObject, XMLParserDelegate {
                     throw AssetError(.syntax, file: file, line: line, "<mesh> without a filename")
                 }
                 let scale = try vector(attributes["scale"], default: Vec3(1, 1, 1), line: line)
+                guard scale.x != 0, scale.y != 0, scale.z != 0 else {
+                    throw AssetError(.degenerate, file: file, line: line, "<mesh> scale '\(attributes["scale"] ?? "")' has a zero component (flattens the mesh)")
+                }
                 current?.geometry = .mesh(path: path, scale: scale)
             case "box" where current != nil:
                 let size = try vector(attributes["size"], default: nil, line: line)
@@ -75,7 +78,7 @@ final class URDFDocument: NSObject, XMLParserDelegate {
             if let value { return value }
             throw AssetError(.syntax, file: file, line: line, "missing vector attribute")
         }
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        let parts = text.split(whereSeparator: \.isWhitespace)  // also "\r\n", one Character in Swift
         guard parts.count == 3 else { throw AssetError(.syntax, file: file, line: line, "expected 3 numbers, found '\(text)'") }
         return Vec3(try MeshFile.number(parts[0], file: file, line: line),
                     try MeshFile.number(parts[1], file: file, line: line),
@@ -85,7 +88,7 @@ final class URDFDocument: NSObject, XMLParserDelegate {
     /// Parses a positive finite scalar attribute.
     private func scalar(_ text: String?, name: String, line: Int) throws(AssetError) -> Double {
         guard let text else { throw AssetError(.syntax, file: file, line: line, "missing attribute '\(name)'") }
-        let v = try MeshFile.number(Substring(text.trimmingCharacters(in: .whitespaces)), file: file, line: line)
+        let v = try MeshFile.number(Substring(text.trimmingCharacters(in: .whitespacesAndNewlines)), file: file, line: line)
         guard v > 0 else { throw AssetError(.degenerate, file: file, line: line, "'\(name)' must be positive") }
         return v
     }

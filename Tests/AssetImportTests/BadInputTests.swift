@@ -44,6 +44,35 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(importError(word)?.description, "\(word):2: bad face index 'a'")
     }
 
+    /// `f v/vt/vn` references past the end of the `vt` / `vn` lines, zero, or negative beyond the
+    /// start are refused with the file, line and field; in-range ones (also relative) are read.
+    func testTextureAndNormalIndicesOutOfRange() throws {
+        let head = "mtllib m.mtl\no tri\nv 0 0 0\nv 1 0 0\nv 0 1 0\nv 0 0 1\nvt 0 0\nvt 1 0\nvt 0 1\nvn 0 0 -1\nusemtl m\ns off\n"
+        let cases: [(face: String, message: String)] = [
+            ("f 1/4/1 3/3/1 2/2/1", "face texture-coordinate index 4 out of range in '1/4/1' (3 'vt' lines defined so far)"),
+            ("f 1//2 3//1 2//1", "face normal index 2 out of range in '1//2' (1 'vn' lines defined so far)"),
+            ("f 1/1/1 3/0/1 2/2/1", "face texture-coordinate index 0 out of range in '3/0/1' (3 'vt' lines defined so far)"),
+            ("f 1/-4/1 3/3/1 2/2/1", "face texture-coordinate index -4 out of range in '1/-4/1' (3 'vt' lines defined so far)"),
+            ("f 1/1/-2 3/3/1 2/2/1", "face normal index -2 out of range in '1/1/-2' (1 'vn' lines defined so far)"),
+            ("f 1/1/0 3/3/1 2/2/1", "face normal index 0 out of range in '1/1/0' (1 'vn' lines defined so far)"),
+            ("f 1/x/1 3/3/1 2/2/1", "bad face texture-coordinate index 'x' in '1/x/1'"),
+            ("f 1/1/1/1 3/3/1 2/2/1", "bad face vertex '1/1/1/1': expected v, v/vt, v//vn or v/vt/vn"),
+        ]
+        for (k, c) in cases.enumerated() {
+            let path = writeFixture(dir, "ref\(k).obj", head + c.face + "\nf 1 2 4\n")
+            XCTAssertEqual(importError(path)?.description, "\(path):13: \(c.message)")
+            XCTAssertEqual(importError(path)?.kind, .badIndex)
+        }
+        // a reference to a vt line that comes after the face is out of range too
+        let late = writeFixture(dir, "late.obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1/1 2/1 3/1\nvt 0 0\n")
+        XCTAssertEqual(importError(late)?.description, "\(late):4: face texture-coordinate index 1 out of range in '1/1' (0 'vt' lines defined so far)")
+        // valid: absolute, relative and omitted texture / normal references
+        let ok = head + "f 1/1/1 3/3/1 2/2/1\nf -4/-3/-1 -3/-2/-1 -1/-1/-1\nf 1//1 4//1 3//1\nf 2/1 3/2 4/3\n"
+        let mesh = try MeshFile.read(writeFixture(dir, "ok.obj", ok))
+        XCTAssertEqual(mesh.triangles, [SIMD3(0, 2, 1), SIMD3(0, 1, 3), SIMD3(0, 3, 2), SIMD3(1, 2, 3)])
+        XCTAssertTrue(MeshTopology(mesh).isWatertight)
+    }
+
     func testNonFiniteVertices() {
         let path = writeFixture(dir, "nan.obj", "v 0 0 0\nv nan 0 0\nv 0 1 0\nf 1 2 3\n")
         XCTAssertEqual(importError(path)?.description, "\(path):2: non-finite coordinate 'nan'")

@@ -61,4 +61,41 @@ final class ReaderTests: XCTestCase {
         let c = try MeshFile.read(writeFixture(dir, "cyl.urdf", cylinder))
         XCTAssertEqual(abs(c.signedVolume), 32 * 0.25 * sin(2 * Double.pi / 32) / 2 * 2, accuracy: 1e-9)
     }
+
+    /// A URDF `<mesh scale>` with an odd number of negative components mirrors the mesh, which
+    /// turns its triangles inward: the reader reverses the winding and says so; the importer's
+    /// report carries the note. An even number of negatives is a rotation (no note); a zero
+    /// component is refused.
+    func testMirroringURDFScaleKeepsNormalsOutwardAndIsReported() throws {
+        let dir = makeTempFolder(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        writeFixture(dir, "cube.obj", cubeOBJ)
+        // the cube without its top face (z = 1): an open mesh keeps its winding through the import
+        writeFixture(dir, "open.obj", cubeOBJ.replacingOccurrences(of: "f 5 6 7 8\n", with: ""))
+        func urdf(_ mesh: String, _ scale: String) -> String {
+            "<robot name='m'>\n<link name='l'>\n<collision>\n<geometry>\n<mesh filename='\(mesh)' scale='\(scale)'/>\n</geometry>\n</collision>\n</link>\n</robot>\n"
+        }
+        var notes: [String] = []
+        let mirrored = writeFixture(dir, "mirrored.urdf", urdf("cube.obj", "-0.1 0.2 0.3"))
+        let cube = try MeshFile.read(mirrored, notes: &notes)
+        XCTAssertEqual(cube.signedVolume, 0.006, accuracy: 1e-12)  // positive: outward
+        XCTAssertEqual(notes, ["\(mirrored):3: mesh 'cube.obj' is mirrored by scale (-0.1 0.2 0.3): triangle winding reversed so that normals point outward"])
+        let open = try MeshFile.read(writeFixture(dir, "open.urdf", urdf("open.obj", "0.1 -0.1 0.1")), notes: &notes)
+        XCTAssertEqual(notes.count, 2)
+        let centre = Vec3(0.05, -0.05, 0.05)
+        for t in 0..<open.triangles.count {  // every face of the open box faces away from its centre
+            let (a, b, c) = open.corners(t)
+            XCTAssertGreaterThan(dot(cross(b - a, c - a), (a + b + c) / 3 - centre), 0, "triangle \(t)")
+        }
+        var options = ImportOptions()
+        options.surfacePointCount = 32
+        let result = try FolderImport.importFile(ImportEntry(path: mirrored, category: "box", name: "m"), options: options)
+        XCTAssertEqual(result.report.warnings, [notes[0]])
+        // two negative components: a half turn, no mirror and no note
+        notes = []
+        let turned = try MeshFile.read(writeFixture(dir, "turned.urdf", urdf("cube.obj", "-0.1 -0.2 0.3")), notes: &notes)
+        XCTAssertEqual(turned.signedVolume, 0.006, accuracy: 1e-12)
+        XCTAssertEqual(notes, [])
+        let flat = writeFixture(dir, "flat.urdf", urdf("cube.obj", "0.1 0 0.3"))
+        XCTAssertEqual(assetError { try MeshFile.read(flat) }?.description, "\(flat):5: <mesh> scale '0.1 0 0.3' has a zero component (flattens the mesh)")
+    }
 }
