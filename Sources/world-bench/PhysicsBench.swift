@@ -76,6 +76,9 @@ extension PhysicsBench {
         print("grasp scene: Shadow hand (22 joints), object, table; 60 Hz control, 2 substeps; scripted grasp on \(library) split \(split), one object per env, 200-step episodes")
         print("    objects      envs  threads   physics env-steps/s   full ECS env-steps/s   contacts/env-step   episodes lifted to goal")
         for set in sets {
+            let hulls = set.assets.flatMap(\.hulls).map { $0.count / 3 }
+            print(String(format: "%@: %d objects, %.1f convex pieces each, %.1f vertices per piece (max %d)", set.name, set.assets.count,
+                         Double(hulls.count) / Double(set.assets.count), Double(hulls.reduce(0, +)) / Double(hulls.count), hulls.max()!))
             for n in envCounts {
                 for t in threadCounts {
                     let spec = WorldSpec(envCount: n, threads: t, shardCount: min(n, t * shardsPerThread), seed: 1)

@@ -131,7 +131,8 @@ typedef struct bs_world_desc {
     float table_friction;          /**< coefficient */
     float object_friction;         /**< coefficient */
     float object_rolling_friction; /**< rolling and spinning resistance of objects, metres (torque =
-                                        this x normal force); lets balls and cylinders come to rest */
+                                        this x normal force); lets balls and cylinders come to rest.
+                                        Contacts with the hand get the spinning part only */
 } bs_world_desc;
 
 /** Creates a world; every env starts with asset 0 at the origin and the hand at the origin. */
