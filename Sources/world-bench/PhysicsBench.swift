@@ -27,6 +27,8 @@ struct PhysicsBench: ParsableCommand {
     var library = "assets/objects"
     @Option(help: "Library split (scripted actions).")
     var split = "train"
+    @Option(help: "Object sets (scripted actions, comma-separated): hand-sized, all.")
+    var objectSets = "hand-sized,all"
     @Option(help: "Untimed warm-up steps per configuration.")
     var warmup: Int = 20
     @Option(help: "Shards per thread (Bullet worlds per worker thread).")
@@ -70,7 +72,9 @@ extension PhysicsBench {
     func runScripted() throws {
         let envCounts = try parseList(envs ?? "64", "envs"), threadCounts = try parseList(threads ?? "1", "threads")
         let hand = try HandDescription.shadowHand()
-        let sets = try BenchObjectSet.load(library: library, split: split)
+        let names = objectSets.split(separator: ",").map(String.init)
+        let sets = try BenchObjectSet.load(library: library, split: split).filter { names.contains($0.name) }
+        guard !sets.isEmpty else { throw ValidationError("--object-sets: expected hand-sized and/or all, got '\(objectSets)'") }
         var figures: [String: Double] = [:]
         let steal = StealMeter()
         print("grasp scene: Shadow hand (22 joints), object, table; 60 Hz control, 2 substeps; scripted grasp on \(library) split \(split), one object per env, 200-step episodes")
