@@ -123,7 +123,10 @@ bs_status bs_build_hand(bs_world *w, uint32_t e) {
     env.hand = mb;
     env.colliders.assign(1 + m.links.size(), nullptr);
     for (size_t b = 0; b < env.colliders.size(); ++b)
-        if (w->linkShapes[b]) env.colliders[b] = add_collider(w, mb, (int)b - 1, w->linkShapes[b]);
+        if (w->linkShapes[b]) {
+            env.colliders[b] = add_collider(w, mb, (int)b - 1, w->linkShapes[b]);
+            env.colliders[b]->setUserIndex2((int)e);  // the env, for per-env contact counts
+        }
     for (size_t t = 0; t < m.tipLinks.size(); ++t) {
         btMultiBodyLinkCollider *c = env.colliders[1 + m.tipLinks[t]];
         if (!c) return bs_fail(w, BS_ERR_INVALID_ARG, "bs_world_create: tip %zu's link has no collision geometry", t);

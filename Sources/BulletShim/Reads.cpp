@@ -85,6 +85,24 @@ extern "C" bs_status bs_objects_read(const bs_world *w, const uint32_t *envs, ui
     return BS_OK;
 }
 
+extern "C" bs_status bs_envs_read_contact_count(const bs_world *w, const uint32_t *envs, uint32_t n, uint32_t *count) {
+    if (!w) return BS_ERR_INVALID_ARG;
+    bs_status s = bs_check_envs(w, envs, n, "bs_envs_read_contact_count");
+    if (s != BS_OK) return s;
+    if (!count) return bs_fail(w, BS_ERR_INVALID_ARG, "bs_envs_read_contact_count: count is NULL");
+    // every body but the shared ground carries its env in user index 2 (Hand.cpp, Scene.cpp)
+    w->scratchContacts.assign(w->envCount, 0);
+    const btCollisionDispatcher *d = w->dispatcher.get();
+    for (int i = 0; i < d->getNumManifolds(); ++i) {
+        const btPersistentManifold *m = d->getManifoldByIndexInternal(i);
+        int e = m->getBody0()->getUserIndex2();
+        if (e < 0) e = m->getBody1()->getUserIndex2();
+        if (e >= 0 && e < (int)w->envCount) w->scratchContacts[e] += (uint32_t)m->getNumContacts();
+    }
+    for (uint32_t i = 0; i < n; ++i) count[i] = w->scratchContacts[bs_env_at(envs, i)];
+    return BS_OK;
+}
+
 extern "C" bs_status bs_hands_read_link_poses(const bs_world *w, const uint32_t *envs, uint32_t n, float *poses) {
     if (!w) return BS_ERR_INVALID_ARG;
     bs_status s = bs_check_envs(w, envs, n, "bs_hands_read_link_poses");

@@ -21,6 +21,7 @@ static void add_table(bs_world *w, uint32_t e) {
     table->setCollisionShape(w->tableShape.get());
     table->setWorldTransform(btTransform(btQuaternion::getIdentity(), w->envs[e].origin + w->tableCenter));
     table->setFriction(w->tableFriction);
+    table->setUserIndex2((int)e);  // the env, for per-env contact counts
     w->dynamics->addCollisionObject(table, btBroadphaseProxy::StaticFilter,
                                     btBroadphaseProxy::AllFilter ^ btBroadphaseProxy::StaticFilter);
     w->envs[e].table = table;
@@ -46,6 +47,7 @@ static void add_object(bs_world *w, uint32_t e) {
     w->objects.emplace_back(body);
     body->setFlags(body->getFlags() | BT_DISABLE_WORLD_GRAVITY);
     body->setActivationState(DISABLE_DEACTIVATION);
+    body->setUserIndex2((int)e);  // the env, for per-env contact counts
     w->dynamics->addRigidBody(body);
     bs_set_object_asset(w, body, 0);
     w->envs[e].object = body;

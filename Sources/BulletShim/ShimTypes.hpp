@@ -76,6 +76,7 @@ struct bs_world {
     std::vector<float> tipObjectForce;                         ///< [env, tip] N, normal force between tip and its env's object, last substep
     std::vector<uint8_t> nonFinite;                            ///< [env] 1 = the last step left the env's state non-finite
     mutable std::vector<btVector3> scratchOmega, scratchVel;   ///< [1 + link] link velocity scratch
+    mutable std::vector<uint32_t> scratchContacts;             ///< [env] contact count scratch
     btAlignedObjectArray<btQuaternion> fkRot;                 ///< forward-kinematics scratch
     btAlignedObjectArray<btVector3> fkPos;                    ///< forward-kinematics scratch
     mutable char error[512] = {0};                             ///< last error message

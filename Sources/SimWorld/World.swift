@@ -144,6 +144,18 @@ public final class World: @unchecked Sendable {
         try step(phases: [.sync])
     }
 
+    /// Contact points of every env after the last physics step (points of the persistent
+    /// manifolds of its hand, object and table, as Bullet's narrowphase left them). [envCount]
+    public func contactPointCounts() throws -> [UInt32] {
+        var counts = [UInt32](repeating: 0, count: spec.envCount)
+        try counts.withUnsafeMutableBufferPointer { buffer in
+            for (s, range) in shardPlan.ranges.enumerated() {
+                try shards[s].readContactCounts(into: buffer.baseAddress! + range.lowerBound)
+            }
+        }
+        return counts
+    }
+
     /// The physics shard of shard index `s`.
     func shard(_ s: Int) -> PhysicsShard { shards[s] }
 }

@@ -28,7 +28,8 @@ public struct WorldSpec: Sendable, Codable, Equatable {
     /// Friction coefficients of table and object (1.0 published).
     public var tableFriction: Float = 1, objectFriction: Float = 1
     /// Rolling and spinning resistance of objects, metres (Bullet has none by default, so
-    /// balls and cylinders would roll forever; PhysX damps them).
+    /// balls and cylinders would roll forever; PhysX damps them). Contacts with the hand get the
+    /// spinning part only (docs/physics.md: the rolling rows cost 12 % of a contact-heavy step).
     public var objectRollingFriction: Float = 0.002
     /// Palm frame start position, metres, env-local: puts the palm point (palm + 0.08 along
     /// palm z - 0.02 along palm y) 0.2 m above the table top, straight above the object. [3]

@@ -2,18 +2,33 @@ import ArgumentParser
 import Foundation
 import SimWorld
 
-/// `world-bench physics`: env-steps/s with random actions, physics alone and the whole ECS
-/// pipeline, for several env and thread counts, plus peak memory.
+/// `world-bench physics`: env-steps/s, physics alone and the whole ECS pipeline, for several
+/// env and thread counts, plus peak memory; with uniform random actions (the hand flies
+/// through free space) or the scripted grasp on library objects (contact-heavy, with the mean
+/// contact points per env step).
 struct PhysicsBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "physics", abstract: "Env-steps/s of the grasp scene at 60 Hz control, 2 substeps.")
 
-    @Option(help: "Env counts to measure (comma-separated).")
-    var envs: String = "16,64,256"
-    @Option(help: "Thread counts to measure (comma-separated).")
-    var threads: String = "1,2"
-    @Option(help: "Timed control steps per configuration.")
+    /// Where the actions come from.
+    enum Actions: String, ExpressibleByArgument, CaseIterable {
+        case random, scripted
+    }
+
+    @Option(help: "Actions: random (uniform, built-in objects) or scripted (the scripted grasp on library objects, hand-sized and all; one object per env).")
+    var actions: Actions = .random
+    @Option(help: "Env counts to measure (comma-separated; default 16,64,256 random, 64 scripted).")
+    var envs: String?
+    @Option(help: "Thread counts to measure (comma-separated; default 1,2 random, 1 scripted).")
+    var threads: String?
+    @Option(help: "Timed control steps per configuration (default 600; scripted: 3 episodes of 200 steps).")
     var steps: Int = 600
+    @Option(help: "Library folder (scripted actions).")
+    var library = "assets/objects"
+    @Option(help: "Library split (scripted actions).")
+    var split = "train"
+    @Option(help: "Object sets (scripted actions, comma-separated): hand-sized, all.")
+    var objectSets = "hand-sized,all"
     @Option(help: "Untimed warm-up steps per configuration.")
     var warmup: Int = 20
     @Option(help: "Shards per thread (Bullet worlds per worker thread).")
@@ -24,7 +39,8 @@ struct PhysicsBench: ParsableCommand {
     var json = false
 
     func run() throws {
-        let envCounts = try parseList(envs, "envs"), threadCounts = try parseList(threads, "threads")
+        if actions == .scripted { return try runScripted() }
+        let envCounts = try parseList(envs ?? "16,64,256", "envs"), threadCounts = try parseList(threads ?? "1,2", "threads")
         let hand = try HandDescription.shadowHand()
         let assets = try BuiltinObjects.all()
         var figures: [String: Double] = [:]
@@ -47,6 +63,45 @@ struct PhysicsBench: ParsableCommand {
         figures["cpu_steal_percent"] = steal.percent()
         print(String(format: "full scene, %d threads, best env count: %.0f env-steps/s; peak RSS %.0f MiB; CPU steal %.0f%%",
                      threadCounts.max()!, best, figures["peak_rss_mib"]!, figures["cpu_steal_percent"]!))
+        if json { print(jsonLine(figures)) }
+    }
+}
+
+extension PhysicsBench {
+    /// The scripted grasp on the library's hand-sized objects and on all of its objects.
+    func runScripted() throws {
+        let envCounts = try parseList(envs ?? "64", "envs"), threadCounts = try parseList(threads ?? "1", "threads")
+        let hand = try HandDescription.shadowHand()
+        let names = objectSets.split(separator: ",").map(String.init)
+        let sets = try BenchObjectSet.load(library: library, split: split).filter { names.contains($0.name) }
+        guard !sets.isEmpty else { throw ValidationError("--object-sets: expected hand-sized and/or all, got '\(objectSets)'") }
+        var figures: [String: Double] = [:]
+        let steal = StealMeter()
+        print("grasp scene: Shadow hand (22 joints), object, table; 60 Hz control, 2 substeps; scripted grasp on \(library) split \(split), one object per env, 200-step episodes")
+        print("    objects      envs  threads   physics env-steps/s   full ECS env-steps/s   contacts/env-step   episodes lifted to goal")
+        for set in sets {
+            let hulls = set.assets.flatMap(\.hulls).map { $0.count / 3 }
+            print(String(format: "%@: %d objects, %.1f convex pieces each, %.1f vertices per piece (max %d)", set.name, set.assets.count,
+                         Double(hulls.count) / Double(set.assets.count), Double(hulls.reduce(0, +)) / Double(hulls.count), hulls.max()!))
+            for n in envCounts {
+                for t in threadCounts {
+                    let spec = WorldSpec(envCount: n, threads: t, shardCount: min(n, t * shardsPerThread), seed: 1)
+                    let runs = try (0..<repeats).map { _ in try measureScripted(spec, hand: hand, objects: set.spread(n), steps: steps) }
+                    let physics = median(runs.map(\.physics)), full = median(runs.map(\.full))
+                    let contacts = median(runs.map(\.contactsPerEnvStep)), success = median(runs.map(\.successRate))
+                    print(set.name.padding(toLength: 11, withPad: " ", startingAt: 0)
+                          + String(format: " %9d %8d %18.0f %18.0f %18.1f %18.1f %%", n, t, physics, full, contacts, 100 * success))
+                    let key = "\(set.name)_\(n)envs_\(t)threads"
+                    figures["scripted_physics_env_steps_per_s_\(key)"] = physics
+                    figures["scripted_ecs_env_steps_per_s_\(key)"] = full
+                    figures["scripted_contacts_per_env_step_\(key)"] = contacts
+                    figures["scripted_success_rate_\(key)"] = success
+                }
+            }
+        }
+        figures["peak_rss_mib"] = peakRSSMiB()
+        figures["cpu_steal_percent"] = steal.percent()
+        print(String(format: "peak RSS %.0f MiB; CPU steal %.0f%%", figures["peak_rss_mib"]!, figures["cpu_steal_percent"]!))
         if json { print(jsonLine(figures)) }
     }
 }

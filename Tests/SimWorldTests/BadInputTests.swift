@@ -45,6 +45,22 @@ final class BadInputTests: XCTestCase {
         try world.step()
     }
 
+    func testContactCountReadRefusesBadIdsAndNull() throws {
+        let world = try TestWorlds.make(envs: 2, threads: 1) { $0.shardCount = 1 }
+        let shard = world.shard(0).handle
+        var ids: [UInt32] = [1, 2]
+        var counts: [UInt32] = [9, 9]
+        XCTAssertEqual(bs_envs_read_contact_count(shard, &ids, 2, &counts), BS_ERR_INVALID_ARG)
+        XCTAssertTrue(String(cString: bs_world_last_error(shard)).contains("bs_envs_read_contact_count: envs[1] = 2 is out of range"))
+        XCTAssertEqual(bs_envs_read_contact_count(shard, nil, 3, &counts), BS_ERR_INVALID_ARG)
+        XCTAssertEqual(bs_envs_read_contact_count(shard, &ids, 1, nil), BS_ERR_INVALID_ARG)
+        XCTAssertTrue(String(cString: bs_world_last_error(shard)).contains("count is NULL"))
+        XCTAssertEqual(bs_envs_read_contact_count(nil, &ids, 1, &counts), BS_ERR_INVALID_ARG)
+        ids = [1]
+        XCTAssertEqual(bs_envs_read_contact_count(shard, &ids, 1, &counts), BS_OK)
+        try world.step()
+    }
+
     func testBadSpecsAndAssetsAreRefused() throws {
         XCTAssertThrowsError(try TestWorlds.make(envs: 2) { $0.shardCount = 3 }) { XCTAssertTrue("\($0)".contains("shardCount")) }
         XCTAssertThrowsError(try TestWorlds.make { $0.substeps = 0 }) { XCTAssertTrue("\($0)".contains("substeps")) }

@@ -41,6 +41,26 @@ final class PhysicsTests: XCTestCase {
         }
     }
 
+    /// The contact count sees each resting object on its table and nothing in free fall: an
+    /// object in the air has no contact points, one lying on the table has a few, and the envs
+    /// of one Bullet world are counted apart.
+    func testContactCountsSeeRestingObjectsAndNothingInTheAir() throws {
+        let assets = TestWorlds.builtins
+        let world = try TestWorlds.make(envs: assets.count, assets: assets) { spec in
+            spec.shardCount = 2
+            spec.objectDropHeight = 0.3
+            spec.randomYaw = false
+            spec.fixedObjects = Array(assets.indices)
+            spec.handStartPosition = [2, 0, 1.5]
+        }
+        try world.step()
+        XCTAssertEqual(try world.contactPointCounts(), [UInt32](repeating: 0, count: assets.count))
+        for _ in 0..<120 { try world.step() }
+        for (e, count) in try world.contactPointCounts().enumerated() {
+            XCTAssertTrue((1...16).contains(count), "\(assets[e].name): \(count) contact points at rest")
+        }
+    }
+
     /// A unit force action drives the hand at the published ~1.9 m/s (about 3 cm per step).
     func testUnitForceGivesPublishedHandSpeed() throws {
         let world = try TestWorlds.make()

@@ -131,7 +131,8 @@ typedef struct bs_world_desc {
     float table_friction;          /**< coefficient */
     float object_friction;         /**< coefficient */
     float object_rolling_friction; /**< rolling and spinning resistance of objects, metres (torque =
-                                        this x normal force); lets balls and cylinders come to rest */
+                                        this x normal force); lets balls and cylinders come to rest.
+                                        Contacts with the hand get the spinning part only */
 } bs_world_desc;
 
 /** Creates a world; every env starts with asset 0 at the origin and the hand at the origin. */
@@ -190,6 +191,12 @@ bs_status bs_hands_read_tip_object_force(const bs_world *world, const uint32_t *
 /** Object state: pose [n,7], velocity [n,6] (linear, angular), asset index [n]. */
 bs_status bs_objects_read(const bs_world *world, const uint32_t *envs, uint32_t n,
                           float *pose, float *velocity, uint32_t *asset);
+
+/** Contact points of each env after the last step: the number of points in the persistent
+ *  manifolds (hand-object, hand-table, object-table, anything-ground) whose bodies belong to
+ *  that env, as the narrowphase left them after the last substep. Points within the contact
+ *  threshold but not touching are included (the solver gets a row for each). [n] */
+bs_status bs_envs_read_contact_count(const bs_world *world, const uint32_t *envs, uint32_t n, uint32_t *count);
 
 /** Link poses of the hand for drawing: palm then links, [n, 1 + link_count, 7]. */
 bs_status bs_hands_read_link_poses(const bs_world *world, const uint32_t *envs, uint32_t n, float *poses);

@@ -54,6 +54,11 @@ public final class PhysicsShard: @unchecked Sendable {
 
     deinit { bs_world_destroy(handle) }
 
+    /// Contact points of each of the shard's envs after the last step, into `counts` [envs.count].
+    func readContactCounts(into counts: UnsafeMutablePointer<UInt32>) throws {
+        try PhysicsError.check(bs_envs_read_contact_count(handle, nil, UInt32(envs.count), counts), handle)
+    }
+
     /// Advances all envs of the shard by `dt` seconds in `substeps` substeps.
     func step(dt: Float, substeps: Int) throws {
         try PhysicsError.check(bs_world_step(handle, dt, UInt32(substeps)), handle)
