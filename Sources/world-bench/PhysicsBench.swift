@@ -31,8 +31,8 @@ struct PhysicsBench: ParsableCommand {
     var objectSets = "hand-sized,all"
     @Option(help: "Untimed warm-up steps per configuration.")
     var warmup: Int = 20
-    @Option(help: "Shards per thread (Bullet worlds per worker thread).")
-    var shardsPerThread: Int = 2
+    @Option(help: "Bullet worlds per thread (shared by their envs); default: one world per env, as training uses.")
+    var shardsPerThread: Int?
     @Option(help: "Repetitions per configuration; the median is reported (this VM's CPU is shared).")
     var repeats: Int = 3
     @Flag(help: "End with one JSON line holding every figure.")
@@ -49,7 +49,7 @@ struct PhysicsBench: ParsableCommand {
         print("    envs  threads   physics env-steps/s   full ECS env-steps/s")
         for n in envCounts {
             for t in threadCounts {
-                let spec = WorldSpec(envCount: n, threads: t, shardCount: min(n, t * shardsPerThread), seed: 1)
+                let spec = WorldSpec(envCount: n, threads: t, shardCount: shardsPerThread.map { min(n, t * $0) }, seed: 1)
                 let physics = try median((0..<repeats).map { _ in try measure(spec, hand: hand, assets: assets, steps: steps, warmup: warmup, physicsOnly: true) })
                 let full = try median((0..<repeats).map { _ in try measure(spec, hand: hand, assets: assets, steps: steps, warmup: warmup, physicsOnly: false) })
                 print(String(format: "%8d %8d %18.0f %18.0f", n, t, physics, full))
@@ -85,7 +85,7 @@ extension PhysicsBench {
                          Double(hulls.count) / Double(set.assets.count), Double(hulls.reduce(0, +)) / Double(hulls.count), hulls.max()!))
             for n in envCounts {
                 for t in threadCounts {
-                    let spec = WorldSpec(envCount: n, threads: t, shardCount: min(n, t * shardsPerThread), seed: 1)
+                    let spec = WorldSpec(envCount: n, threads: t, shardCount: shardsPerThread.map { min(n, t * $0) }, seed: 1)
                     let runs = try (0..<repeats).map { _ in try measureScripted(spec, hand: hand, objects: set.spread(n), steps: steps) }
                     let physics = median(runs.map(\.physics)), full = median(runs.map(\.full))
                     let contacts = median(runs.map(\.contactsPerEnvStep)), success = median(runs.map(\.successRate))
