@@ -6,7 +6,8 @@ import Foundation
 /// like the paper's Table I. Runs already evaluated are reused, so a protocol can be resumed.
 public enum BenchmarkProtocol {
     /// One protocol size; `quick` fits about 20 minutes per run on a 2-core machine, `medium`
-    /// (2,000 iterations, where the first library successes came, session 6) 1 to 2 hours,
+    /// (2,000 iterations, where the first library successes came at wrist std 0.05;
+    /// docs/experiments/2026-11-22-hand-sized-objects-medium.md) 1 to 2 hours,
     /// `full` is for bigger machines; they differ only in scale.
     public struct Size: Sendable, Equatable {
         public var name: String

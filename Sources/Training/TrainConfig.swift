@@ -27,7 +27,8 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     public var seed: UInt64 = 1
     /// PPO iterations to train (each: stepsPerRollout steps on every env, then an update); the
     /// default, 2.46M env steps at 64 envs, is where the default run on the built-ins carries
-    /// every object to the goal (100 % selection success from iteration 2,100; docs/protocol.md).
+    /// every object to the goal (100 % selection success from iteration 2,100;
+    /// docs/experiments/2026-11-22-default-run.md).
     public var iterations: Int = 2400
     /// Objects: a procedural/imported library folder, or nil for the built-in primitives.
     public var library: String?
@@ -61,7 +62,8 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     public var imitationEpisodes: Int = 0
 
     /// The published task with the changes under which RL learns to lift within a few million
-    /// env steps (docs/protocol.md, sessions 4 and 5): first episodes staggered (as published for
+    /// env steps (docs/experiments/2026-11-21-first-rl-lift-builtins.md and
+    /// 2026-11-22-builtin-three-seeds-kl-per-step.md): first episodes staggered (as published for
     /// training); finger targets a moving average with weight 0.15, so that per-step exploration
     /// noise does not change the squeeze on a held object every step; and a held-height reward of
     /// 5 per metre of object height while the thumb and another fingertip touch it.
@@ -86,17 +88,18 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         return c
     }
 
-    /// The published PPO settings with the CPU-budget changes of docs/protocol.md: a network of
+    /// The published PPO settings with the CPU-budget changes measured in docs/experiments/: a network of
     /// (256, 128, 64), about 40 % of the update FLOPs of (256, 256, 128) and 5 % of the published
     /// (1024, 1024, 512, 512); an initial action std of 0.3 instead of 0.8 (at 0.8 the 833 N-per-unit
     /// wrist noise throws the hand off the object); 16 rollout steps and 2 minibatches instead of
     /// 8 and 4, so that a minibatch of 256 envs holds 2,048 steps (1,024 ACPPO chunks) rather than
     /// 512; running observation normalisation (value fit 0.98 explained variance instead of 0.9);
     /// and a wrist std of 0.15 on the 6 force and torque actions (`initStdPrefix`): at 0.3 the
-    /// wrist noise breaks most grasps (docs/protocol.md, session 4), at 0.05 the upward carry to
-    /// the goal was found only after 5.6M env steps, at 0.15 within 3M (session 7); and for ACPPO a KL
-    /// target per executed step (`klTargetPerStep`): with the one-step target on a whole chunk
-    /// the adaptive learning rate sat at its floor and ACPPO lifted late (session 5).
+    /// wrist noise breaks most grasps (docs/experiments/2026-11-21-exploration-noise-a-grasp-survives.md),
+    /// at 0.05 the upward carry to the goal was found only after 5.6M env steps, at 0.15 within 3M
+    /// (2026-11-22-wrist-noise.md); and for ACPPO a KL target per executed step (`klTargetPerStep`):
+    /// with the one-step target on a whole chunk the adaptive learning rate sat at its floor and
+    /// ACPPO lifted late (2026-11-22-builtin-three-seeds-kl-per-step.md).
     public static var cpuPPO: PPOConfig {
         var p = PPOConfig()
         p.actorHiddenSizes = [256, 128, 64]
