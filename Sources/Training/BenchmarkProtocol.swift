@@ -257,7 +257,7 @@ public enum BenchmarkProtocol {
         let resume = run.latestCheckpoint() != nil
         if resume {
             // as `world-train --resume`: the run continues under the config it was started
-            // with (threads included, which fix its physics shards), to this size's budget
+            // with (threads included: OpenBLAS's split of the work moves the last bits), to this size's budget
             let iterations = config.iterations
             config = try ConfigOverrides.runConfig(file: run.config.path)
             config.iterations = iterations
