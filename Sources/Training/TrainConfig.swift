@@ -26,10 +26,9 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     /// Seed of the world and the learner.
     public var seed: UInt64 = 1
     /// PPO iterations to train (each: stepsPerRollout steps on every env, then an update); the
-    /// default, 2.46M env steps at 64 envs, is where the default run on the built-ins carries
-    /// every object to the goal (100 % selection success from iteration 2,100;
-    /// docs/experiments/2026-11-22-default-run.md).
-    public var iterations: Int = 2400
+    /// default, 3.69M env steps at 64 envs, is where the default run on the built-ins carries
+    /// nearly every object to the goal (docs/results.md, default run).
+    public var iterations: Int = 3600
     /// Objects: a procedural/imported library folder, or nil for the built-in primitives.
     public var library: String?
     /// Only objects with a bounding radius of at most this, metres, are used, in training and in
@@ -53,9 +52,11 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     public var evalEpisodesPerObject: Int = 4
     /// At most this many objects per split are evaluated (spread evenly over the split).
     public var evalObjects: Int = 100
-    /// Training-split objects given one deterministic episode at every checkpoint; the best
-    /// checkpoint by that success is kept as checkpoints/best and is the one finally evaluated
-    /// (guards against late collapse). 0 = off: the last checkpoint is evaluated.
+    /// Deterministic selection episodes at every checkpoint: one on each of up to this many
+    /// training-split objects, or, when the split has fewer objects, as many on each as fit
+    /// (the 6 built-ins: 5 each); the best checkpoint by their success is kept as
+    /// checkpoints/best and is the one finally evaluated (guards against late collapse; ties go
+    /// to the later checkpoint). 0 = off: the last checkpoint is evaluated.
     public var selectionObjects: Int = 32
     /// Scripted-grasp episodes (one per env of a separate world, training objects) whose
     /// successful ones feed the actor's imitation term when `ppo.imitationWeight` > 0. 0 = none.

@@ -59,12 +59,13 @@ extension Trainer {
                               problem: "the ranks' learner states differ at iteration \(state.iteration) (\(listed)); not written")
     }
 
-    /// One deterministic episode on each selection object; records a new best (ties go to the
-    /// later checkpoint); returns the success rate and whether this checkpoint is the best.
+    /// The selection episodes (`TrainConfig.selectionObjects`); records a new best (ties go to
+    /// the later checkpoint); returns the success rate and whether this checkpoint is the best.
     private func selectCheckpoint() throws -> (success: Float?, improved: Bool) {
         guard !selectionAssets.isEmpty else { return (nil, false) }
+        let episodes = max(1, config.selectionObjects / selectionAssets.count)
         let result = try Evaluator.evaluate(agent: agent, assets: selectionAssets, split: "train", task: config.task,
-                                            episodesPerObject: 1, envCount: min(selectionAssets.count, 256),
+                                            episodesPerObject: episodes, envCount: min(episodes * selectionAssets.count, 256),
                                             threads: config.threads, seed: 2000, communicator: communicator)
         guard result.successRate >= (state.bestSuccess ?? 0) else { return (result.successRate, false) }
         state.bestSuccess = result.successRate

@@ -8,7 +8,7 @@ public final class TrainingProgress {
     /// Progress for a run writing its log to `logFile`.
     public init(logFile: URL?) {
         if let logFile {
-            if !FileManager.default.fileExists(atPath: logFile.path) { FileManager.default.createFile(atPath: logFile.path, contents: nil) }
+            if !FileManager.default.fileExists(atPath: logFile.path) { _ = FileManager.default.createFile(atPath: logFile.path, contents: nil) }
             log = try? FileHandle(forWritingTo: logFile)
             log?.seekToEndOfFile()
         } else {

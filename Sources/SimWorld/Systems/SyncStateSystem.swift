@@ -16,9 +16,11 @@ struct SyncStateSystem: System {
     func run(_ world: World, shard s: Int, envs: Range<Int>) throws {
         let shard = world.shard(s)
         if onlyResetEnvs {
-            for i in 0..<shard.lastResetCount {
-                let e = envs.lowerBound + Int(shard.resetIDs[i])
-                try read(world, shard, envs: e ..< e + 1, local: UnsafePointer(shard.resetIDs) + i)
+            try shard.resetIDs.withUnsafeBufferPointer { ids in
+                for i in 0..<shard.lastResetCount {
+                    let e = envs.lowerBound + Int(ids[i])
+                    try read(world, shard, envs: e ..< e + 1, local: ids.baseAddress! + i)
+                }
             }
         } else {
             try read(world, shard, envs: envs, local: nil)
