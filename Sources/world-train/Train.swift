@@ -5,7 +5,7 @@ import Training
 
 /// Trains a run (the default subcommand).
 struct Train: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Train a policy (no arguments: the default ACPPO run on the built-in objects, 2.46M env steps, about 17 min on 2 cores).")
+    static let configuration = CommandConfiguration(abstract: "Train a policy (no arguments: the default ACPPO run on the built-in objects, 3.69M env steps, about 16 min on 2 cores).")
 
     @Option(name: .customLong("algo"), help: "ppo, acppo or acppo-naive.")
     var algorithm: TrainConfig.Algorithm?
