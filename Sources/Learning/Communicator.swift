@@ -89,10 +89,4 @@ public struct EnvShare: Sendable, Equatable {
     public var range: Range<Int> { range(of: rank) }
     /// This rank's env count.
     public var count: Int { range.count }
-    /// The rank stepping run env `env`.
-    public func owner(of env: Int) -> Int {
-        let (base, extra) = (total / ranks, total % ranks)
-        let wide = extra * (base + 1)
-        return env < wide ? env / (base + 1) : extra + (env - wide) / base
-    }
 }

@@ -12,11 +12,7 @@ extension PPOAgent {
         let naive = config.objective == .naiveProductOfRatios
         gatherPolicyBatch(slots[...])
         if config.advantageNormalization == .minibatch {
-            if communicator.size == 1 {
-                Statistics.normalize(scratch.advantages.pointer, count: slots.count)
-            } else {
-                normalizeMinibatchAdvantages(rows: slots.count)
-            }
+            normalizeAdvantages(scratch.advantages.pointer, at: (0..<Int32(slots.count)).map { $0 })
         }
         var stats = PPOLossStats()
         let actorFrozen = iteration < config.actorFreezeIterations
@@ -61,21 +57,6 @@ extension PPOAgent {
         networks.gradients.pointer.update(from: buffer, count: count)
         (stats.surrogateLoss, stats.approxKL, stats.clipFraction, stats.meanRatio, stats.valueLoss) =
             (buffer[count], buffer[count + 1], buffer[count + 2], buffer[count + 3], buffer[count + 4])
-    }
-
-    /// The minibatch's advantages (the first `rows` of the scratch) normalised with the mean and
-    /// unbiased std over every rank's samples of the minibatch.
-    private func normalizeMinibatchAdvantages(rows: Int) {
-        let values = updateScratch.advantages.pointer
-        var local = 0.0
-        for i in 0..<rows { local += Double(values[i]) }
-        let totals = communicator.allreduceSum([Double(rows), local], what: "minibatch advantage mean")
-        guard totals[0] > 1 else { return }
-        let mean = totals[1] / totals[0]
-        var squares = 0.0
-        for i in 0..<rows { squares += (Double(values[i]) - mean) * (Double(values[i]) - mean) }
-        let std = (communicator.allreduceSum([squares], what: "minibatch advantage variance")[0] / (totals[0] - 1)).squareRoot()
-        for i in 0..<rows { values[i] = Float((Double(values[i]) - mean) / (std + 1e-8)) }
     }
 
     /// rsl_rl's rule: lr / 1.5 when KL > 2 x target, lr x 1.5 when 0 < KL < target / 2

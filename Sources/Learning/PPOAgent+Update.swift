@@ -96,7 +96,7 @@ extension PPOAgent {
         }
         gatherChunkStarts()
         if config.advantageNormalization == .batch {
-            normalizeAdvantages(at: scratch.localChunkStarts)
+            normalizeAdvantages(rollout.advantages.pointer, at: scratch.localChunkStarts)
         }
         var summary = PPOUpdateStats()
         summary.chunkStartCount = scratch.chunkStartSlots.count
@@ -139,10 +139,9 @@ extension PPOAgent {
         }
     }
 
-    /// In place at `slots` of the advantages column: (A - mean) / (std + 1e-8), with the mean
-    /// and unbiased std over these slots on every rank.
-    func normalizeAdvantages(at slots: [Int32]) {
-        let values = rollout.advantages.pointer
+    /// In place at `slots` of `values`: (A - mean) / (std + 1e-8), with the mean and unbiased
+    /// std over these slots on every rank (`torch.std`'s divisor; Double sums, fixed order).
+    func normalizeAdvantages(_ values: UnsafeMutablePointer<Float>, at slots: [Int32]) {
         var local = 0.0
         for s in slots { local += Double(values[Int(s)]) }
         let totals = communicator.allreduceSum([Double(slots.count), local], what: "advantage mean")
@@ -156,7 +155,7 @@ extension PPOAgent {
         let total = communicator.allreduceSum([squares], what: "advantage variance")[0]
         let std = (total / (totals[0] - 1)).squareRoot()
         let (m, inverse) = (Float(mean), Float(1 / (std + 1e-8)))
-        // SAFETY: every slot indexes the advantages column.
+        // SAFETY: every slot indexes `values`.
         for s in slots { values[Int(s)] = (values[Int(s)] - m) * inverse }
     }
 
