@@ -42,6 +42,7 @@ let package = Package(
         .target(name: "Training", dependencies: ["SimWorld", "Learning", "ShapeEncoding"]),
         .target(name: "RolloutViews", dependencies: ["SimWorld", "RenderKit", "Training"]),
         .target(name: "Cluster", dependencies: ["ClusterShim", "Learning"]),
+        .target(name: "Interchange", dependencies: ["Learning"]),
 
         // MARK: - Executables
         .executableTarget(name: "world-bench", dependencies: ["Training", argumentParser]),
@@ -59,6 +60,7 @@ let package = Package(
         .testTarget(name: "ShapeEncodingTests", dependencies: ["ShapeEncoding"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
         .testTarget(name: "RolloutViewsTests", dependencies: ["RolloutViews", "Training"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17
