@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Learning", dependencies: ["COpenBLAS"]),
         .target(name: "RenderKit", dependencies: ["CPNG"]),
         .target(name: "ShapeEncoding", dependencies: ["Learning", "AssetImport"]),
-        .target(name: "Training", dependencies: ["SimWorld", "Learning", "ShapeEncoding"]),
+        .target(name: "Training", dependencies: ["SimWorld", "Learning", "ShapeEncoding", "Interchange"]),
         .target(name: "RolloutViews", dependencies: ["SimWorld", "RenderKit", "Training"]),
         .target(name: "Cluster", dependencies: ["ClusterShim", "Learning"]),
         .target(name: "Interchange", dependencies: ["Learning"]),

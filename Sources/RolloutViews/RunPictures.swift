@@ -5,7 +5,8 @@ import Training
 
 /// The pictures a finished `world-train` run ends with, in `<run>/pictures/`: one training
 /// curve per metric (`<metric>.png`) and a rollout contact sheet of the run's best policy
-/// beside the scripted grasp on a few training objects (`rollout/sheet.png`).
+/// beside the scripted grasp on a few training objects (`rollout/sheet.png`, also added to the
+/// run's TensorBoard event file as the image `rollout/sheet`).
 public enum RunPictures {
     /// The folder the pictures go to.
     public static func folder(_ run: RunDirectory) -> String {
@@ -36,6 +37,7 @@ public enum RunPictures {
         job.every = 0
         job.steps = steps
         paths += try job.run(log: log).paths
+        try run.addTensorBoardImage(tag: "rollout/sheet", png: (out as NSString).appendingPathComponent("rollout/sheet.png"), step: config.iterations)
         return paths
     }
 

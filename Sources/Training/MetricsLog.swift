@@ -1,4 +1,5 @@
 import Foundation
+import Interchange
 import Learning
 
 /// One iteration's figures: a row of metrics.csv.
@@ -29,23 +30,54 @@ public struct IterationMetrics: Sendable, Equatable {
     }
 }
 
-/// Appends rows to metrics.csv; on resume keeps only rows up to the checkpoint's iteration.
+/// Appends each iteration's metrics to metrics.csv and, as scalars named after the CSV columns
+/// at step = iteration, to a TensorBoard event file in the run folder; on resume both keep only
+/// the rows up to the checkpoint's iteration (the event file is rebuilt from the kept rows).
 final class MetricsLog {
     private let handle: FileHandle
+    private let events: TensorBoardFile
 
-    init(url: URL, keepThrough iteration: Int?) throws {
-        var text = IterationMetrics.header + "\n"
-        if let iteration, let old = try? String(contentsOf: url, encoding: .utf8) {
-            for line in old.split(separator: "\n").dropFirst() where (Int(line.split(separator: ",").first ?? "") ?? .max) <= iteration {
-                text += line + "\n"
-            }
+    init(run: RunDirectory, keepThrough iteration: Int?) throws {
+        var kept: [Substring] = []
+        if let iteration, let old = try? String(contentsOf: run.metrics, encoding: .utf8) {
+            kept = old.split(separator: "\n").dropFirst().filter { (Int($0.split(separator: ",").first ?? "") ?? .max) <= iteration }
         }
-        try Data(text.utf8).write(to: url, options: .atomic)
-        handle = try FileHandle(forWritingTo: url)
+        let text = ([IterationMetrics.header] + kept.map(String.init)).joined(separator: "\n") + "\n"
+        try Data(text.utf8).write(to: run.metrics, options: .atomic)
+        handle = try FileHandle(forWritingTo: run.metrics)
         handle.seekToEndOfFile()
+        let now = Date().timeIntervalSince1970
+        let lastWall = kept.last.flatMap { Self.scalars(row: $0).first { $0.tag == "wall_s" }?.value } ?? 0
+        let keptEvents = kept.map { row in
+            let values = Self.scalars(row: row)
+            let wall = values.first { $0.tag == "wall_s" }?.value ?? lastWall
+            return TensorBoardEvent.scalars(values, step: Int(row.split(separator: ",")[0]) ?? 0, wallTime: now - Double(lastWall - wall))
+        }
+        events = try TensorBoardFile(folder: run.root.path, events: keptEvents, wallTime: now)
     }
 
-    func append(_ m: IterationMetrics) { handle.write(Data((m.row + "\n").utf8)) }
+    func append(_ m: IterationMetrics) throws {
+        handle.write(Data((m.row + "\n").utf8))
+        try events.append(.scalars(Self.scalars(row: Substring(m.row)), step: m.iteration, wallTime: Date().timeIntervalSince1970))
+    }
+
+    /// Every column of a metrics.csv row but `iteration` (the step), as (column name, value).
+    static func scalars(row: Substring) -> [(tag: String, value: Float)] {
+        zip(IterationMetrics.header.split(separator: ","), row.split(separator: ",", omittingEmptySubsequences: false))
+            .dropFirst().map { (String($0), Float($1) ?? .nan) }
+    }
 
     deinit { try? handle.close() }
+}
+
+extension RunDirectory {
+    /// Adds the PNG at `path` to the run's TensorBoard event file as an image under `tag` at `step`.
+    public func addTensorBoardImage(tag: String, png path: String, step: Int) throws {
+        let png = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        guard png.count > 24, png[12..<16].elementsEqual("IHDR".utf8) else { throw ConfigError("\(path): not a PNG file") }
+        let word = { (at: Int) in png[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        let file = try TensorBoardFile.appending(folder: root.path)
+        try file.append(.image(tag: tag, png: png, width: word(16), height: word(20), step: step, wallTime: Date().timeIntervalSince1970))
+    }
+
 }

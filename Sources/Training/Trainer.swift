@@ -104,7 +104,7 @@ public final class Trainer {
             let demos = try Self.demonstrations(config: config, assets: assets, blocks: agent.actorBlocks)
             agent.setDemonstrations(observations: demos.observations, targets: demos.chunks)
         }
-        metrics = communicator.isRoot ? try MetricsLog(url: run.metrics, keepThrough: restoredIteration ?? 0) : nil
+        metrics = communicator.isRoot ? try MetricsLog(run: run, keepThrough: restoredIteration ?? 0) : nil
     }
 
     /// The successful scripted episodes of `config.imitationEpisodes` envs on the training objects
@@ -139,7 +139,7 @@ public final class Trainer {
             m.nonFiniteResets = nonFiniteResets
             m.stats = stats
             (m.rolloutSeconds, m.worldSeconds, m.updateSeconds) = timing
-            metrics?.append(m)
+            try metrics?.append(m)
             progress?.report(m, total: config.iterations)
             if state.iteration % config.checkpointEvery == 0 || state.iteration == config.iterations,
                let selection = try checkpoint(), let best = state.bestSuccess, let at = state.bestIteration {
