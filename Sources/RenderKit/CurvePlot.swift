@@ -34,6 +34,10 @@ public struct CurvePlot: Sendable {
     public var bandAlpha: Float = 0.22
     /// Mean-line stroke width, pixels.
     public var lineWidth: Double = 2.5
+    /// Exponential-moving-average weight applied to every seed's curve before the centre line
+    /// and band are computed (0: raw; TensorBoard's default is 0.6); when above 0 the raw
+    /// centre line is drawn faint behind the smoothed one.
+    public var smoothing: Double = 0
 
     /// Creates a plot.
     public init(title: String, xLabel: String = "env steps", yLabel: String, series: [CurveSeries],
@@ -59,8 +63,13 @@ public struct CurvePlot: Sendable {
                   yRange: yRange, band: band)
     }
 
-    /// Mean and band of every series (same order as `series`).
-    public var summaries: [SeedSummary] { series.map { SeedSummary(seeds: $0.seeds, band: band) } }
+    /// Mean and band of every series (same order as `series`), of the smoothed curves.
+    public var summaries: [SeedSummary] {
+        series.map { SeedSummary(seeds: Smoothing.seeds($0.seeds, weight: smoothing), band: band) }
+    }
+
+    /// Centre line of every series' raw (unsmoothed) curves.
+    public var rawSummaries: [SeedSummary] { series.map { SeedSummary(seeds: $0.seeds, band: band) } }
 
     /// The colour used for series `index`.
     public func color(ofSeries index: Int) -> Color {
@@ -107,6 +116,11 @@ public struct CurvePlot: Sendable {
         for (i, s) in sums.enumerated() where band != .none && s.xs.count >= 2 {
             let lower = zip(s.xs, s.lower).map { ax.pixel(x: $0, y: $1) }, upper = zip(s.xs, s.upper).map { ax.pixel(x: $0, y: $1) }
             img.fillBand(xs: lower.map(\.x), lower: lower.map(\.y), upper: upper.map(\.y), color: color(ofSeries: i), alpha: bandAlpha)
+        }
+        if smoothing > 0 {
+            for (i, s) in rawSummaries.enumerated() {
+                img.drawPolyline(zip(s.xs, s.mean).map { ax.pixel(x: $0, y: $1) }, color: color(ofSeries: i).mixed(with: .white, 0.7), width: 1)
+            }
         }
         for (i, s) in sums.enumerated() {
             img.drawPolyline(zip(s.xs, s.mean).map { ax.pixel(x: $0, y: $1) }, color: color(ofSeries: i), width: lineWidth)

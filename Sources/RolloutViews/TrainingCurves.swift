@@ -66,11 +66,15 @@ public enum TrainingCurves {
     }
 
     /// The plot of `metric` for every run: by default the interquartile mean over seeds with its
-    /// 95 % bootstrap interval shaded. Success rate uses a fixed 0...1 y axis.
+    /// 95 % bootstrap interval shaded, each seed smoothed by TensorBoard's exponential moving
+    /// average (weight 0.6) with the raw line faint behind. Success rate uses a fixed 0...1 y axis.
     public static func plot(_ runs: [RunArgument], metric: CurveMetric, title: String? = nil,
-                            width: Int = 800, height: Int = 500, band: SpreadBand = .interval(interquartileMean)) throws -> CurvePlot {
-        CurvePlot(title: title ?? "\(metric.label) vs env steps", yLabel: metric.label,
-                  series: try runs.map { try series($0, metric: metric) }, width: width, height: height,
-                  yRange: metric == .successRate ? 0...1 : nil, band: band)
+                            width: Int = 800, height: Int = 500, band: SpreadBand = .interval(interquartileMean),
+                            smoothing: Double = Smoothing.tensorBoardDefault) throws -> CurvePlot {
+        var plot = CurvePlot(title: title ?? "\(metric.label) vs env steps", yLabel: metric.label,
+                             series: try runs.map { try series($0, metric: metric) }, width: width, height: height,
+                             yRange: metric == .successRate ? 0...1 : nil, band: band)
+        plot.smoothing = smoothing
+        return plot
     }
 }

@@ -34,6 +34,8 @@ struct CurvesCommand: ParsableCommand {
     var metric: CurveMetric = .successRate
     @Option(help: "Line and band over seeds: iqm (interquartile mean, 95 % bootstrap interval, as the protocol table), std (mean +- std), minmax or none (mean).")
     var band: BandArgument = .iqm
+    @Option(help: "Exponential-moving-average weight of each seed's curve, 0..<1 (TensorBoard's default 0.6; 0: raw); the raw line is drawn faint behind.")
+    var smoothing = Smoothing.tensorBoardDefault
     @Option(help: "Plot title (default: the metric against env steps).")
     var title: String?
     @Option(help: "Image width, pixels.")
@@ -45,11 +47,12 @@ struct CurvesCommand: ParsableCommand {
 
     func validate() throws {
         guard !runs.isEmpty else { throw ValidationError("give at least one --run LABEL=DIR") }
+        guard smoothing >= 0, smoothing < 1 else { throw ValidationError("--smoothing must be in 0..<1, got \(smoothing)") }
         guard width >= 200, height >= 150 else { throw ValidationError("the plot needs at least 200 x 150 pixels") }
     }
 
     func run() throws {
-        let plot = try TrainingCurves.plot(runs, metric: metric, title: title, width: width, height: height, band: band.band)
+        let plot = try TrainingCurves.plot(runs, metric: metric, title: title, width: width, height: height, band: band.band, smoothing: smoothing)
         try PNGFile.write(plot.render(), to: out)
         print("wrote \(out)")
     }

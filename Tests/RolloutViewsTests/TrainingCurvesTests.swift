@@ -28,8 +28,12 @@ import Testing
         let rewards = try TrainingCurves.series(run, metric: .meanReward)
         #expect(rewards.seeds[1].map(\.y) == [1, 1, 1])
         let plot = try TrainingCurves.plot([run], metric: .successRate, width: 400, height: 300)
-        let mean = try #require(plot.summaries.first).mean
+        let mean = try #require(plot.rawSummaries.first).mean
         #expect(zip(mean, [0, 0.2, 0.4]).allSatisfy { abs($0 - $1) < 1e-12 })
+        // the drawn centre line smooths each seed as TensorBoard does (weight 0.6) before the IQM
+        #expect(plot.smoothing == 0.6)
+        let smoothed = try #require(plot.summaries.first).mean
+        #expect(zip(smoothed, [0, 0.2 / 0.64 * 0.4, (0.2 * 0.4 * 0.6 + 0.4 * 0.4) / 0.784]).allSatisfy { abs($0 - $1) < 1e-12 })
         #expect(plot.yRange == 0...1)
         let image = plot.render()
         #expect(image.width == 400 && image.height == 300)
