@@ -40,6 +40,11 @@ public struct RolloutJob {
     public var style = SceneStyle()
     /// Output folder (created if needed).
     public var outDirectory: String
+    /// A video of every rollout side by side (objects in rows, policies in columns, numbered-frame
+    /// size per tile): `.gif`, or `.mp4` through ffmpeg; nil for none.
+    public var video: String?
+    /// Control steps per video frame (the world runs at 60 Hz: 2 gives 30 frames per second in real time).
+    public var videoEvery = 2
 
     /// Creates a job with default sizes and steps.
     public init(policies: [any RolloutPolicy], objects: [ObjectChoice], hand: HandDescription, outDirectory: String) {
@@ -72,6 +77,12 @@ public struct RolloutJob {
         guard width >= 16, height >= 16, thumbnailWidth >= 16, thumbnailHeight >= 16 else { throw RolloutViewsError("image sizes must be at least 16 pixels") }
         guard (1...4).contains(supersampling) else { throw RolloutViewsError("supersampling must be in 1...4") }
         guard threads >= 1 else { throw RolloutViewsError("threads must be >= 1") }
+        guard videoEvery >= 1 else { throw RolloutViewsError("video-every must be >= 1") }
+        if let video {
+            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: video).deletingLastPathComponent().path,
+                                                    withIntermediateDirectories: true)
+            try VideoFile.check(path: video)
+        }
     }
 
     /// Runs every rollout, writes frames and sheets, and reports what it wrote (`log` gets progress lines).
@@ -79,10 +90,13 @@ public struct RolloutJob {
         try validate()
         var report = Report()
         var sheets: [RGBImage] = []
+        var tiles: [RolloutVideo.Tile] = []
         for object in objects {
             let dir = objects.count == 1 ? outDirectory : (outDirectory as NSString).appendingPathComponent(object.name)
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            let sheet = try renderObject(object, into: dir, report: &report, log: log)
+            let (sheet, rollouts) = try renderObject(object, into: dir, report: &report, log: log)
+            let builder = RolloutSceneBuilder(hand: hand, assets: [object.asset], camera: camera, style: style)
+            tiles += rollouts.map { RolloutVideo.Tile(label: "\(object.name) / \($0.name)", recorder: $0.recorder, builder: builder) }
             if objects.count > 1 {
                 let path = (dir as NSString).appendingPathComponent("sheet.png")
                 try PNGFile.write(sheet, to: path)
@@ -93,12 +107,22 @@ public struct RolloutJob {
         let path = (outDirectory as NSString).appendingPathComponent("sheet.png")
         try PNGFile.write(sheets.count == 1 ? sheets[0] : ContactSheet.grid(sheets, columns: 1), to: path)
         report.paths.append(path)
+        if let video {
+            let start = DispatchTime.now()
+            let written = try RolloutVideo(tiles: tiles, columns: policies.count, width: width, height: height,
+                                           supersampling: supersampling, threads: threads)
+                .write(to: video, steps: FramePlan.every(videoEvery, lastStep: steps), fps: 60 / Double(videoEvery))
+            report.frameSeconds += Self.seconds(since: start)
+            report.frameCount += written
+            report.paths.append(video)
+            log("video \(video): \(written) frames at \(60 / Double(videoEvery)) fps")
+        }
         return report
     }
 
-    /// Records every policy on one object, writes its numbered frames, returns its sheet.
+    /// Records every policy on one object, writes its numbered frames, returns its sheet and rollouts.
     private func renderObject(_ object: ObjectChoice, into dir: String, report: inout Report,
-                              log: (String) -> Void) throws -> RGBImage {
+                              log: (String) -> Void) throws -> (RGBImage, [PolicyRollout]) {
         let setup = RolloutSetup(assets: [object.asset], seed: seed, steps: steps, randomYaw: randomYaw)
         let builder = RolloutSceneBuilder(hand: hand, assets: [object.asset], camera: camera, style: style)
         var rollouts: [PolicyRollout] = []
@@ -123,7 +147,7 @@ public struct RolloutJob {
         let sheet = RolloutSheet.make(title: object.name, rollouts: rollouts,
                                       steps: FramePlan.evenly(count: sheetFrames, lastStep: steps), frames: thumbnails).render()
         report.sheetSeconds += Self.seconds(since: start)
-        return sheet
+        return (sheet, rollouts)
     }
 
     private static func seconds(since start: DispatchTime) -> Double {

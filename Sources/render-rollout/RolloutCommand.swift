@@ -44,6 +44,10 @@ struct RolloutCommand: ParsableCommand {
     var threads = ProcessInfo.processInfo.activeProcessorCount
     @OptionGroup(title: "Camera")
     var camera: CameraOptions
+    @Option(help: "Also write a video of every rollout side by side (objects in rows, policies in columns, each tile --width x --height): FILE.gif, or FILE.mp4 through ffmpeg (Debian's ffmpeg package).")
+    var video: String?
+    @Option(help: "Control steps per video frame (60 Hz world: 2 gives 30 frames per second, real time).")
+    var videoEvery = 2
     @Option(help: "Output folder (created if needed).")
     var out = "renders"
 
@@ -75,6 +79,8 @@ struct RolloutCommand: ParsableCommand {
         (job.thumbnailWidth, job.thumbnailHeight) = (thumbWidth, thumbHeight)
         job.supersampling = supersampling
         job.threads = threads
+        job.video = video
+        job.videoEvery = videoEvery
         job.camera = try camera.rig().camera
         try job.validate()
         return job
