@@ -130,8 +130,8 @@ extension PPOAgent {
         }
         for (name, expected) in namedTensors() {
             guard let tensor = tensors[name] else { throw CheckpointError(file: url.path, problem: "tensor '\(name)' is missing") }
-            guard tensor.shape == expected.shape else {
-                throw CheckpointError(file: url.path, problem: "tensor '\(name)' has shape \(tensor.shape), expected \(expected.shape)")
+            guard tensor.shape == expected.shape, tensor.dtype == .f32 else {
+                throw CheckpointError(file: url.path, problem: "tensor '\(name)' has shape \(tensor.shape) of \(tensor.dtype.rawValue), expected \(expected.shape) of F32")
             }
         }
         let streams = try Self.noiseWords(state, directory: directory)

@@ -1,20 +1,74 @@
 import Foundation
 
-/// One F32 tensor read from a safetensors file.
+/// One tensor of a safetensors file: F32, or an unsigned integer type stored exactly.
 public struct SafeTensor: Equatable, Sendable {
+    /// Element types (safetensors' dtype names).
+    public enum DType: String, Sendable, CaseIterable {
+        case f32 = "F32", u8 = "U8", u32 = "U32", u64 = "U64"
+
+        /// Bytes per element.
+        public var size: Int {
+            switch self {
+            case .u8: 1
+            case .f32, .u32: 4
+            case .u64: 8
+            }
+        }
+    }
+
+    /// Element type.
+    public let dtype: DType
     /// Dimensions, outermost first.
     public var shape: [Int]
-    /// Row-major values; count is the product of `shape`.
-    public var values: [Float]
+    /// Row-major elements as little-endian bytes; count is the product of `shape` times `dtype.size`.
+    public var bytes: [UInt8]
 
-    /// Creates a tensor; `values.count` must equal the product of `shape`.
+    /// An F32 tensor; `values.count` must equal the product of `shape`.
     public init(shape: [Int], values: [Float]) {
+        self.init(dtype: .f32, shape: shape, elements: values.map { UInt64($0.bitPattern) })
+    }
+
+    /// An unsigned-integer tensor of `dtype` (`.u8`, `.u32` or `.u64`); each value must fit it.
+    public init(shape: [Int], integers: [UInt64], dtype: DType) {
+        precondition(dtype != .f32, "SafeTensor: integers need an integer dtype")
+        self.init(dtype: dtype, shape: shape, elements: integers)
+    }
+
+    /// A tensor of raw little-endian `bytes`.
+    public init(dtype: DType, shape: [Int], bytes: [UInt8]) {
+        self.dtype = dtype
         self.shape = shape
-        self.values = values
+        self.bytes = bytes
+    }
+
+    private init(dtype: DType, shape: [Int], elements: [UInt64]) {
+        let size = dtype.size
+        var bytes = [UInt8](repeating: 0, count: elements.count * size)
+        for (i, e) in elements.enumerated() {
+            precondition(size == 8 || e >> (8 * UInt64(size)) == 0, "SafeTensor: \(e) does not fit \(dtype.rawValue)")
+            for b in 0..<size { bytes[i * size + b] = UInt8(truncatingIfNeeded: e >> (8 * UInt64(b))) }
+        }
+        self.init(dtype: dtype, shape: shape, bytes: bytes)
+    }
+
+    /// Number of elements.
+    public var count: Int { bytes.count / dtype.size }
+
+    /// The elements as unsigned integers (F32 elements as their bit patterns).
+    public var integers: [UInt64] {
+        let size = dtype.size
+        return (0..<count).map { i in (0..<size).reduce(UInt64(0)) { $0 | UInt64(bytes[i * size + $1]) << (8 * UInt64($1)) } }
+    }
+
+    /// The elements as Floats: F32 exactly, integers converted (exact below 2^24). Setting
+    /// makes the tensor F32.
+    public var values: [Float] {
+        get { dtype == .f32 ? integers.map { Float(bitPattern: UInt32($0)) } : integers.map { Float($0) } }
+        set { self = SafeTensor(shape: shape, values: newValue) }
     }
 }
 
-/// Minimal safetensors reader/writer for F32 tensors: 8-byte little-endian header length,
+/// Minimal safetensors reader/writer (F32, U8, U32, U64): 8-byte little-endian header length,
 /// a JSON header {name: {dtype, shape, data_offsets}} (plus optional "__metadata__" strings),
 /// padded with spaces to 8 bytes, then the raw little-endian data.
 public enum SafeTensors {
@@ -28,10 +82,10 @@ public enum SafeTensors {
         }
         var offset = 0
         for (name, tensor) in tensors {
-            precondition(tensor.values.count == tensor.shape.reduce(1, *), "SafeTensors: '\(name)' shape/count mismatch")
-            let end = offset + tensor.values.count * 4
+            precondition(tensor.count == tensor.shape.reduce(1, *), "SafeTensors: '\(name)' shape/count mismatch")
+            let end = offset + tensor.bytes.count
             let shape = tensor.shape.map(String.init).joined(separator: ",")
-            entries.append("\(quote(name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(end)]}")
+            entries.append("\(quote(name)):{\"dtype\":\"\(tensor.dtype.rawValue)\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(end)]}")
             offset = end
         }
         var header = Array(("{" + entries.joined(separator: ",") + "}").utf8)
@@ -40,11 +94,7 @@ public enum SafeTensors {
         bytes.reserveCapacity(8 + header.count + offset)
         withUnsafeBytes(of: UInt64(header.count).littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: header)
-        for (_, tensor) in tensors {
-            for value in tensor.values {
-                withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
-            }
-        }
+        for (_, tensor) in tensors { bytes.append(contentsOf: tensor.bytes) }
         return bytes
     }
 
@@ -70,21 +120,17 @@ public enum SafeTensors {
                   offsets.count == 2 else {
                 throw fail("tensor '\(name)' has a malformed header entry")
             }
-            guard dtype == "F32" else { throw fail("tensor '\(name)' has dtype \(dtype); only F32 is supported") }
+            guard let type = SafeTensor.DType(rawValue: dtype) else {
+                throw fail("tensor '\(name)' has dtype \(dtype); supported: \(SafeTensor.DType.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
             let count = shape.reduce(1, *)
-            guard shape.allSatisfy({ $0 >= 0 }), offsets[0] >= 0, offsets[1] - offsets[0] == count * 4 else {
+            guard shape.allSatisfy({ $0 >= 0 }), offsets[0] >= 0, offsets[1] - offsets[0] == count * type.size else {
                 throw fail("tensor '\(name)' offsets \(offsets) do not match shape \(shape)")
             }
             guard dataStart + offsets[1] <= bytes.count else {
                 throw fail("truncated: tensor '\(name)' ends at byte \(dataStart + offsets[1]) of \(bytes.count)")
             }
-            var values = [Float](repeating: 0, count: count)
-            for i in 0..<count {
-                let p = dataStart + offsets[0] + 4 * i
-                let bits = UInt32(bytes[p]) | UInt32(bytes[p + 1]) << 8 | UInt32(bytes[p + 2]) << 16 | UInt32(bytes[p + 3]) << 24
-                values[i] = Float(bitPattern: bits)
-            }
-            tensors[name] = SafeTensor(shape: shape, values: values)
+            tensors[name] = SafeTensor(dtype: type, shape: shape, bytes: Array(bytes[dataStart + offsets[0] ..< dataStart + offsets[1]]))
         }
         return tensors
     }

@@ -81,8 +81,8 @@ extension ShapeEncoder {
             for (suffix, shape, offset) in [("weight", [inW, outW], 0), ("bias", [outW], inW * outW)] {
                 let key = "\(prefix).\(suffix)"
                 guard let tensor = tensors[key] else { throw ShapeEncodingError(file: file, "tensor '\(key)' is missing") }
-                guard tensor.shape == shape else {
-                    throw ShapeEncodingError(file: file, "tensor '\(key)' has shape \(tensor.shape), the architecture needs \(shape)")
+                guard tensor.shape == shape, tensor.dtype == .f32 else {
+                    throw ShapeEncodingError(file: file, "tensor '\(key)' has shape \(tensor.shape) of \(tensor.dtype.rawValue), the architecture needs \(shape) of F32")
                 }
                 guard tensor.values.allSatisfy(\.isFinite) else {
                     throw ShapeEncodingError(file: file, "tensor '\(key)' holds NaN or infinite values")

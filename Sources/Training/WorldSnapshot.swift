@@ -2,8 +2,9 @@ import Foundation
 import Learning
 import SimWorld
 
-/// Every column of every world table as safetensors, exactly: Float columns as they are,
-/// integer columns as exactly representable Floats (UInt64 split into four 16-bit parts).
+/// Every column of every world table as safetensors, exactly: Float columns as F32, integer
+/// columns as U8 / U32 / U64. Checkpoints that stored integer columns as Floats (UInt64 split
+/// into four 16-bit parts) still restore.
 enum WorldSnapshot {
     /// Tensors named "<table>.<field>".
     static func tensors(of world: World) -> [(name: String, tensor: SafeTensor)] {
@@ -16,13 +17,10 @@ enum WorldSnapshot {
         let mine = tensors(of: world)
         guard communicator.size > 1 else { return mine }
         let rows = world.spec.envCount
-        let widths = mine.map { $0.tensor.values.count / rows }
-        let flat = mine.flatMap(\.tensor.values)
-        let parts = communicator.allgather(flat.withUnsafeBytes { Array($0) }, what: "world state").map { bytes in
-            bytes.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
-        }
+        let widths = mine.map { $0.tensor.bytes.count / rows }
+        let parts = communicator.allgather(mine.flatMap(\.tensor.bytes), what: "world state")
         let perRow = widths.reduce(0, +)
-        var merged = widths.map { _ in [Float]() }
+        var merged = widths.map { _ in [UInt8]() }
         for part in parts {
             let partRows = part.count / perRow
             var offset = 0
@@ -31,16 +29,16 @@ enum WorldSnapshot {
                 offset += w * partRows
             }
         }
-        return zip(mine, merged).map { ($0.name, SafeTensor(shape: [$1.count], values: $1)) }
+        return zip(mine, merged).map { ($0.name, SafeTensor(dtype: $0.tensor.dtype, shape: [$1.count / $0.tensor.dtype.size], bytes: $1)) }
     }
 
     /// Rank `share.rank`'s rows of run-wide tensors (every tensor holds `share.total` equal rows).
     static func rows(of tensors: [String: SafeTensor], share: EnvShare) -> [String: SafeTensor] {
         guard share.ranks > 1 else { return tensors }
         return tensors.mapValues { t in
-            let width = t.values.count / share.total, envs = share.range
-            let values = Array(t.values[envs.lowerBound * width ..< envs.upperBound * width])
-            return SafeTensor(shape: [values.count], values: values)
+            let width = t.bytes.count / share.total, envs = share.range
+            let bytes = Array(t.bytes[envs.lowerBound * width ..< envs.upperBound * width])
+            return SafeTensor(dtype: t.dtype, shape: [bytes.count / t.dtype.size], bytes: bytes)
         }
     }
 
@@ -59,17 +57,14 @@ enum WorldSnapshot {
     private static func encode<F: FieldSchema>(_ table: ComponentTable<F>) -> [(name: String, tensor: SafeTensor)] {
         F.allCases.map { field in
             let n = table.rowCount * table.width(field)
-            var values: [Float]
+            let tensor: SafeTensor
             switch field.spec.scalar {
-            case .float32: values = Array(UnsafeBufferPointer(start: table.pointer(field, as: Float.self), count: n))
-            case .uint32: values = UnsafeBufferPointer(start: table.pointer(field, as: UInt32.self), count: n).map { Float($0) }
-            case .uint8: values = UnsafeBufferPointer(start: table.pointer(field, as: UInt8.self), count: n).map { Float($0) }
-            case .uint64:
-                values = UnsafeBufferPointer(start: table.pointer(field, as: UInt64.self), count: n).flatMap { v in
-                    (0..<4).map { Float((v >> (16 * UInt64($0))) & 0xFFFF) }
-                }
+            case .float32: tensor = SafeTensor(shape: [n], values: Array(UnsafeBufferPointer(start: table.pointer(field, as: Float.self), count: n)))
+            case .uint32: tensor = SafeTensor(shape: [n], integers: UnsafeBufferPointer(start: table.pointer(field, as: UInt32.self), count: n).map { UInt64($0) }, dtype: .u32)
+            case .uint8: tensor = SafeTensor(shape: [n], integers: UnsafeBufferPointer(start: table.pointer(field, as: UInt8.self), count: n).map { UInt64($0) }, dtype: .u8)
+            case .uint64: tensor = SafeTensor(shape: [n], integers: Array(UnsafeBufferPointer(start: table.pointer(field, as: UInt64.self), count: n)), dtype: .u64)
             }
-            return ("\(F.kind).\(field.rawValue)", SafeTensor(shape: [values.count], values: values))
+            return ("\(F.kind).\(field.rawValue)", tensor)
         }
     }
 
@@ -77,23 +72,51 @@ enum WorldSnapshot {
         for field in F.allCases {
             let name = "\(F.kind).\(field.rawValue)"
             let n = table.rowCount * table.width(field)
-            let expected = field.spec.scalar == .uint64 ? 4 * n : n
             guard let t = tensors[name] else {
                 guard recomputedEachStep.contains(name) else { throw CheckpointError(file: file, problem: "world tensor '\(name)' is missing") }
                 table.zero(field)
                 continue
             }
-            guard t.values.count == expected else {
-                throw CheckpointError(file: file, problem: "world tensor '\(name)' has \(t.values.count) values, this world needs \(expected)")
+            let dtype: SafeTensor.DType = switch field.spec.scalar {
+            case .float32: .f32
+            case .uint32: .u32
+            case .uint8: .u8
+            case .uint64: .u64
             }
+            if t.dtype == .f32, dtype != .f32 {
+                try decodeFloatEncoded(table, field, t, name: name, file: file)
+                continue
+            }
+            guard t.dtype == dtype, t.count == n else {
+                throw CheckpointError(file: file, problem: "world tensor '\(name)' is \(t.dtype.rawValue) with \(t.count) values, this world needs \(dtype.rawValue) with \(n)")
+            }
+            let column = table.bytes(field)
+            // SAFETY: the column's storage is mutable and holds n elements of dtype.size bytes, as the tensor does.
+            t.bytes.withUnsafeBytes { UnsafeMutableRawPointer(mutating: column.baseAddress!).copyMemory(from: $0.baseAddress!, byteCount: column.count) }
+        }
+    }
+
+    /// An integer column from a checkpoint that stored it as Floats (UInt64 as four 16-bit parts).
+    private static func decodeFloatEncoded<F: FieldSchema>(_ table: ComponentTable<F>, _ field: F, _ t: SafeTensor,
+                                                           name: String, file: String) throws {
+        let n = table.rowCount * table.width(field)
+        let parts = field.spec.scalar == .uint64 ? 4 : 1
+        let limit: Float = switch field.spec.scalar {
+        case .uint8: 255
+        case .uint32: 16_777_216  // 2^24: Floats hold every integer up to it
+        default: 65_535
+        }
+        let values = t.values
+        guard values.count == parts * n, values.allSatisfy({ $0 >= 0 && $0 <= limit && $0.rounded() == $0 }) else {
+            throw CheckpointError(file: file, problem: "world tensor '\(name)' needs \(parts * n) whole numbers in 0...\(Int(limit)) (an integer column stored as F32)")
+        }
+        for i in 0..<n {
+            let v = (0..<parts).reduce(UInt64(0)) { $0 | UInt64(values[parts * i + $1]) << (16 * UInt64($1)) }
             switch field.spec.scalar {
-            case .float32: for i in 0..<n { table.pointer(field, as: Float.self)[i] = t.values[i] }
-            case .uint32: for i in 0..<n { table.pointer(field, as: UInt32.self)[i] = UInt32(t.values[i]) }
-            case .uint8: for i in 0..<n { table.pointer(field, as: UInt8.self)[i] = UInt8(t.values[i]) }
-            case .uint64:
-                for i in 0..<n {
-                    table.pointer(field, as: UInt64.self)[i] = (0..<4).reduce(UInt64(0)) { $0 | (UInt64(t.values[4 * i + $1]) << (16 * UInt64($1))) }
-                }
+            case .uint32: table.pointer(field, as: UInt32.self)[i] = UInt32(v)
+            case .uint8: table.pointer(field, as: UInt8.self)[i] = UInt8(v)
+            case .uint64: table.pointer(field, as: UInt64.self)[i] = v
+            case .float32: break
             }
         }
     }
