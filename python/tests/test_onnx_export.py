@@ -165,9 +165,11 @@ def test_trained_run_export_matches_swift_policy(tmp_path, name):
 
 def test_same_checkpoint_gives_same_bytes(tmp_path):
     first, second = tmp_path / "a.onnx", tmp_path / "b.onnx"
-    world_train("export", CLONE, "--onnx", first)
-    world_train("export", CLONE / "checkpoints" / "clone", "--onnx", second)
+    world_train("export", CLONE, "--onnx", first, "--samples", 50)
+    world_train("export", CLONE / "checkpoints" / "clone", "--onnx", second, "--samples", 50)
     assert first.read_bytes() == second.read_bytes()
+    for name in ["observations.npy", "actions.npy"]:
+        assert (tmp_path / "a-samples" / name).read_bytes() == (tmp_path / "b-samples" / name).read_bytes()
 
 
 def test_errors_name_the_problem(tmp_path):
