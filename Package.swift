@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(name: "world-bench", dependencies: ["Training", argumentParser]),
         .executableTarget(name: "scripted-grasp", dependencies: ["SimWorld", argumentParser]),
         .executableTarget(name: "asset-import", dependencies: ["AssetImport", "ShapeEncoding", argumentParser]),
-        .executableTarget(name: "world-train", dependencies: ["Training", "RolloutViews", "Cluster", argumentParser]),
+        .executableTarget(name: "world-train", dependencies: ["Training", "RolloutViews", "Cluster", "Interchange", argumentParser]),
         .executableTarget(name: "render-rollout", dependencies: ["RolloutViews", "Training", argumentParser]),
 
         // MARK: - Tests

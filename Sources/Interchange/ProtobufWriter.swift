@@ -68,6 +68,12 @@ public struct ProtobufWriter: Sendable {
         bytes(field, inner.bytes)
     }
 
+    /// Appends a repeated int64 `field` unpacked (one tag per value), as proto2 encodes a
+    /// repeated scalar without `[packed = true]` (ONNX's `dims`).
+    public mutating func repeatedInts(_ field: Int, _ values: [Int64]) {
+        for v in values { int(field, v) }
+    }
+
     /// Appends a packed repeated float `field` (little-endian 32-bit values).
     public mutating func packedFloats(_ field: Int, _ values: [Float]) {
         var inner = ProtobufWriter()

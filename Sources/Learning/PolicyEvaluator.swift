@@ -39,8 +39,7 @@ public final class PolicyEvaluator {
         for e in 0..<envCount where ChunkSemantics.startsChunk(phase: phases[e]) { envs.append(Int32(e)) }
         if !envs.isEmpty {
             PPOAgent.gatherRows(observations, width: o, indices: envs[...], into: inputs.pointer)
-            agent.preprocess(inputs.pointer, rows: envs.count, updateStatistics: false)
-            let means = actor.forward(inputs.pointer, rows: envs.count)
+            let means = meansOfInputs(rows: envs.count)
             for (i, env) in envs.enumerated() {
                 // SAFETY: row i of the [rows, width] output into row env of the cache.
                 (chunks.pointer + Int(env) * width).update(from: means + i * width, count: width)
@@ -48,11 +47,31 @@ public final class PolicyEvaluator {
         }
         for e in 0..<envCount {
             let source = chunks.pointer + e * width + phases[e] * a
-            for d in 0..<a {
-                actions[e * a + d] = agent.config.clipActions ? min(max(source[d], -1), 1) : source[d]
-            }
+            for d in 0..<a { actions[e * a + d] = executed(source[d]) }
         }
     }
+
+    /// Writes the mean chunk of each of `rows` observations [rows, observationDim] (rows <=
+    /// envCount) to `chunks` [rows, h x actionDim], preprocessed and clipped as `act`
+    /// executes it (h = 1 for the naive objective). Phases are left as they are.
+    public func meanChunks(observations: UnsafePointer<Float>, rows: Int, into chunks: UnsafeMutablePointer<Float>) {
+        precondition(rows >= 0 && rows <= envCount, "PolicyEvaluator.meanChunks: \(rows) rows exceed \(envCount) envs")
+        // SAFETY: inputs holds envCount >= rows observation rows.
+        inputs.pointer.update(from: observations, count: rows * agent.observationDim)
+        let means = meansOfInputs(rows: rows)
+        for i in 0..<rows * width { chunks[i] = executed(means[i]) }
+    }
+
+    /// The actor's mean outputs [rows, width] for the first `rows` rows of `inputs`, which
+    /// are preprocessed in place (normaliser statistics unchanged).
+    private func meansOfInputs(rows: Int) -> UnsafeMutablePointer<Float> {
+        agent.preprocess(inputs.pointer, rows: rows, updateStatistics: false)
+        return actor.forward(inputs.pointer, rows: rows)
+    }
+
+    /// An action as executed: clipped to [-1, 1] when the config clips actions.
+    @inline(__always)
+    private func executed(_ x: Float) -> Float { agent.config.clipActions ? min(max(x, -1), 1) : x }
 
     /// Advances the chunk phases; `episodeEnded` [envCount] is 1 where an episode ended.
     public func observe(episodeEnded: UnsafePointer<Float>) {
