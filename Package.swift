@@ -34,15 +34,16 @@ let package = Package(
 
         // MARK: - Libraries
         .target(name: "ECSCore"),
-        .target(name: "AssetImport", dependencies: ["GeometryShim"]),
+        .target(name: "DurableFiles"),
+        .target(name: "AssetImport", dependencies: ["GeometryShim", "DurableFiles"]),
         .target(name: "SimWorld", dependencies: ["ECSCore", "BulletShim", "AssetImport"]),
-        .target(name: "Learning", dependencies: ["COpenBLAS"]),
-        .target(name: "RenderKit", dependencies: ["CPNG"]),
+        .target(name: "Learning", dependencies: ["COpenBLAS", "DurableFiles"]),
+        .target(name: "RenderKit", dependencies: ["CPNG", "DurableFiles"]),
         .target(name: "ShapeEncoding", dependencies: ["Learning", "AssetImport"]),
         .target(name: "Training", dependencies: ["SimWorld", "Learning", "ShapeEncoding", "Interchange"]),
         .target(name: "RolloutViews", dependencies: ["SimWorld", "RenderKit", "Training"]),
         .target(name: "Cluster", dependencies: ["ClusterShim", "Learning"]),
-        .target(name: "Interchange", dependencies: ["Learning"]),
+        .target(name: "Interchange", dependencies: ["Learning", "DurableFiles"]),
 
         // MARK: - Executables
         .executableTarget(name: "world-bench", dependencies: ["Training", argumentParser]),
@@ -61,6 +62,7 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
         .testTarget(name: "RolloutViewsTests", dependencies: ["RolloutViews", "Training"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange"]),
+        .testTarget(name: "DurableFilesTests", dependencies: ["DurableFiles"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

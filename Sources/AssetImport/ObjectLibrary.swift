@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 /// A folder of splits in the project's asset format (`library.json`, `<split>.json` and
@@ -82,10 +83,12 @@ public enum ObjectLibraryWriter {
         let packName = "\(split.name)-\(String(AssetPack.fnv1a(pack), radix: 16)).bin"
         let manifestPath = (root as NSString).appendingPathComponent("\(split.name).json")
         let old: SplitManifest? = try? ObjectLibrary.readJSON(manifestPath)
-        try AtomicFile.write(pack, to: (root as NSString).appendingPathComponent(packName))
         let manifest = SplitManifest(formatVersion: SplitManifest.currentVersion, split: split.name, packFile: packName,
                                      packBytes: pack.count, objects: entries)
-        try AtomicFile.writeJSON(manifest, to: manifestPath)
+        do {
+            try AtomicFile.write(pack, to: (root as NSString).appendingPathComponent(packName))
+            try AtomicFile.writeJSON(manifest, to: manifestPath)
+        } catch { throw AssetError(.writeFailed, file: error.file, error.message) }
         if let old, old.packFile != packName {
             try? FileManager.default.removeItem(atPath: (root as NSString).appendingPathComponent(old.packFile))
         }
@@ -93,6 +96,8 @@ public enum ObjectLibraryWriter {
 
     /// Writes `library.json`.
     public static func write(index: LibraryIndex, to root: String) throws(AssetError) {
-        try AtomicFile.writeJSON(index, to: (root as NSString).appendingPathComponent("library.json"))
+        do { try AtomicFile.writeJSON(index, to: (root as NSString).appendingPathComponent("library.json")) } catch {
+            throw AssetError(.writeFailed, file: error.file, error.message)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 /// An append-only TensorBoard event file (`events.out.tfevents.<seconds>.<host>`) in a folder:
@@ -8,7 +9,7 @@ public final class TensorBoardFile {
     private let handle: FileHandle
 
     /// Replaces every event file in `folder` by a new one that starts with `events` (after the
-    /// file-version header), written and fsynced before it is opened for appending.
+    /// file-version header), written atomically before it is opened for appending.
     public init(folder: String, events: [TensorBoardEvent] = [], wallTime: Double = Date().timeIntervalSince1970) throws {
         let manager = FileManager.default
         try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -19,10 +20,8 @@ public final class TensorBoardFile {
         path = (folder as NSString).appendingPathComponent("events.out.tfevents.\(Int(wallTime)).\(host.isEmpty ? "host" : host)")
         var bytes = TensorBoardEvent.fileVersion(wallTime: wallTime).record
         for event in events { bytes += event.record }
-        guard manager.createFile(atPath: path, contents: Data(bytes)), let handle = FileHandle(forWritingAtPath: path) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-        try handle.synchronize()
+        try AtomicFile.write(bytes, to: path)
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw FileWriteError(file: path, "cannot open for appending") }
         try handle.seekToEnd()
         self.handle = handle
     }

@@ -44,18 +44,3 @@ public struct CheckpointState: Codable, Equatable, Sendable {
         return String(hash, radix: 16)
     }
 }
-
-/// Writes files atomically: the bytes go to a temporary file in the same directory, which is
-/// then renamed over the destination (readers see the old or the new file, never a mix).
-enum AtomicFile {
-    /// Writes `bytes` to `url` by temp file + rename.
-    static func write(_ bytes: [UInt8], to url: URL) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        try Data(bytes).write(to: temporary)
-        guard rename(temporary.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CheckpointError(file: url.path, problem: "could not rename the temporary file into place (errno \(errno))")
-        }
-    }
-}

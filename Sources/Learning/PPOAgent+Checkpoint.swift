@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 // MARK: - Checkpoints
@@ -29,7 +30,7 @@ extension PPOAgent {
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let bytes = SafeTensors.encode(namedTensors(), metadata: ["format": "acppo-learning"])
-        try AtomicFile.write(bytes, to: directory.appendingPathComponent(Self.tensorFileName))
+        try AtomicFile.write(bytes, to: directory.appendingPathComponent(Self.tensorFileName).path)
         var runConfig = config
         runConfig.envCount = share.total
         var state = CheckpointState(
@@ -43,7 +44,7 @@ extension PPOAgent {
         state.noiseStreams = (runStreams ?? noiseStreams.flatMap(\.words)).map { String($0, radix: 16) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try AtomicFile.write(Array(try encoder.encode(state)), to: directory.appendingPathComponent(Self.stateFileName))
+        try AtomicFile.write(try encoder.encode(state), to: directory.appendingPathComponent(Self.stateFileName).path)
     }
 
     /// Builds an agent from the checkpoint in `directory` (config and sizes from the file).

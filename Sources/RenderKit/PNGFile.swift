@@ -1,4 +1,5 @@
 import CPNG
+import DurableFiles
 import Foundation
 
 /// Errors from reading or writing PNG files.
@@ -25,42 +26,46 @@ public enum PNGError: Error, CustomStringConvertible, Equatable {
 /// The simplified API reports errors through return codes and `png_image.message`, so no
 /// `setjmp`/`longjmp` crosses into Swift.
 public enum PNGFile {
-    /// Writes `image` as an 8-bit RGB PNG at `path`, atomically: the data goes to a
-    /// temporary file in the same directory which is then renamed over `path`, so a reader
-    /// never sees a half-written frame.
-    /// - Throws: `PNGError` when the directory is missing or writing/renaming fails.
+    /// Writes `image` as an 8-bit RGB PNG at `path`, atomically and durably (`AtomicFile`), so
+    /// a reader never sees a half-written frame.
+    /// - Throws: `PNGError` when the directory is missing or encoding or writing fails.
     public static func write(_ image: RGBImage, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
         var isDir: ObjCBool = false
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw PNGError.directoryMissing(path: path)
         }
-        let temp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let bytes = try encode(image, path: path)
+        do { try AtomicFile.write(bytes, to: path) } catch { throw PNGError.fileSystem(path: path, reason: error.message) }
+    }
+
+    /// The PNG file bytes of `image` (`path` only names it in errors).
+    public static func encode(_ image: RGBImage, path: String = "<memory>") throws -> [UInt8] {
         var png = png_image()
         png.version = UInt32(PNG_IMAGE_VERSION)
         png.width = UInt32(image.width)
         png.height = UInt32(image.height)
         png.format = UInt32(PNG_FORMAT_RGB)
-        let ok = image.pixels.withUnsafeBufferPointer { bytes in
-            // SAFETY: bytes holds height rows of width*3 bytes (RGBImage invariant), matching
-            // row_stride = width*3 components; libpng only reads it during this call.
-            png_image_write_to_file(&png, temp, 0, bytes.baseAddress, Int32(image.width * 3), nil)
+        var size = 0
+        var bytes: [UInt8] = []
+        var ok = image.pixels.withUnsafeBufferPointer { pixels in
+            // SAFETY: pixels holds height rows of width*3 bytes (RGBImage invariant), matching
+            // row_stride = width*3; with a nil buffer libpng only computes the size.
+            png_image_write_to_memory(&png, nil, &size, 0, pixels.baseAddress, Int32(image.width * 3), nil)
+        }
+        if ok != 0 {
+            bytes = [UInt8](repeating: 0, count: size)
+            ok = image.pixels.withUnsafeBufferPointer { pixels in
+                bytes.withUnsafeMutableBytes { out in
+                    // SAFETY: out has `size` bytes, the size libpng asked for; it writes only during this call.
+                    png_image_write_to_memory(&png, out.baseAddress, &size, 0, pixels.baseAddress, Int32(image.width * 3), nil)
+                }
+            }
         }
         let message = libpngMessage(&png)
         png_image_free(&png)
-        guard ok != 0 else {
-            unlink(temp)
-            if message.contains("open") || message.contains("write") {
-                throw PNGError.fileSystem(path: path, reason: message + " (" + String(cString: strerror(errno)) + ")")
-            }
-            throw PNGError.libpng(path: path, message: message)
-        }
-        guard rename(temp, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temp)
-            throw PNGError.fileSystem(path: path, reason: "rename failed: " + reason)
-        }
+        guard ok != 0 else { throw PNGError.libpng(path: path, message: message) }
+        return Array(bytes.prefix(size))
     }
 
     /// Reads a PNG file and converts it to 8-bit RGB (alpha is composited onto black by libpng,

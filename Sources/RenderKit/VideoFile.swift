@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 /// Why a video could not be written.
@@ -9,7 +10,7 @@ public struct VideoError: Error, CustomStringConvertible, Equatable {
 
 /// A video written frame by frame: `.gif` by `GIFEncoder` (no dependencies), `.mp4` (H.264,
 /// yuv420p, odd sizes padded by one pixel) through Debian's ffmpeg. The file appears at `path`
-/// only when `finish()` succeeds (it is written under a temporary name beside it, then renamed).
+/// only when `finish()` succeeds (`AtomicFile`; ffmpeg writes a temporary file beside it).
 public final class VideoFile {
     /// Where the finished video goes.
     public let path: String
@@ -74,9 +75,8 @@ public final class VideoFile {
     /// Completes the file and moves it to `path`.
     public func finish() throws {
         if let gif {
-            guard FileManager.default.createFile(atPath: partial, contents: Data(gif.finish())) else {
-                throw VideoError("\(path): cannot write \(partial)")
-            }
+            do { try AtomicFile.write(gif.finish(), to: path) } catch { throw VideoError(error.description) }
+            return
         }
         if let ffmpeg {
             try ffmpeg.input.close()
@@ -86,9 +86,10 @@ public final class VideoFile {
                 throw VideoError("\(path): ffmpeg failed (exit status \(ffmpeg.process.terminationStatus); its messages are above)")
             }
         }
-        guard rename(partial, path) == 0 else {
-            throw VideoError("\(path): cannot move \(partial) into place: \(String(cString: strerror(errno)))")
-        }
+        do {
+            try AtomicFile.sync(partial)
+            try AtomicFile.moveIntoPlace(partial, path)
+        } catch { throw VideoError(error.description) }
     }
 
     /// ffmpeg reading raw RGB frames on standard input, writing H.264 MP4 to `output`.

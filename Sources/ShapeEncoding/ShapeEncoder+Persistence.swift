@@ -1,4 +1,5 @@
 import AssetImport
+import DurableFiles
 import Foundation
 import Learning
 

@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 
 /// The ACPPO-vs-PPO benchmark protocol (docs/protocol.md): for each algorithm and seed, train

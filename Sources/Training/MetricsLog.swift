@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 import Interchange
 import Learning
@@ -43,7 +44,7 @@ final class MetricsLog {
             kept = old.split(separator: "\n").dropFirst().filter { (Int($0.split(separator: ",").first ?? "") ?? .max) <= iteration }
         }
         let text = ([IterationMetrics.header] + kept.map(String.init)).joined(separator: "\n") + "\n"
-        try Data(text.utf8).write(to: run.metrics, options: .atomic)
+        try AtomicFile.write(Array(text.utf8), to: run.metrics.path)
         handle = try FileHandle(forWritingTo: run.metrics)
         handle.seekToEndOfFile()
         let now = Date().timeIntervalSince1970

@@ -1,10 +1,11 @@
+import DurableFiles
 import Foundation
 import Learning
 import SimWorld
 
 extension Trainer {
-    /// Writes checkpoints/iter_N (learner tensors and state, world columns, trainer counters)
-    /// into a temporary folder renamed into place, then points latest.txt at it. The physics
+    /// Writes checkpoints/iter_N (learner tensors and state, world columns, trainer counters;
+    /// every file fsynced) into a temporary folder renamed into place, then points latest.txt at it. The physics
     /// is rebuilt from the saved columns, exactly as a resume will rebuild it.
     /// Returns the checkpoint's selection success (nil without selection objects).
     /// In a data-parallel job every rank calls it: the ranks' learner states are checked equal,
@@ -30,10 +31,9 @@ extension Trainer {
         try? fm.removeItem(at: temporary)
         try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
         try agent.saveCheckpoint(to: temporary, noiseStreams: streams)
-        try Data(SafeTensors.encode(world)).write(to: temporary.appendingPathComponent("world.safetensors"))
-        try JSONEncoder().encode(state).write(to: temporary.appendingPathComponent("trainer.json"))
-        try? fm.removeItem(at: final)
-        try fm.moveItem(at: temporary, to: final)
+        try AtomicFile.write(SafeTensors.encode(world), to: temporary.appendingPathComponent("world.safetensors").path)
+        try AtomicFile.write(try JSONEncoder().encode(state), to: temporary.appendingPathComponent("trainer.json").path)
+        try AtomicFile.moveIntoPlace(temporary.path, final.path)
         try AtomicFile.write(Data(final.lastPathComponent.utf8), to: run.latest.path)
         if improved { try copyFolder(final, to: run.best) }
         if config.keepCheckpoints > 0 { try removeOldCheckpoints(keeping: config.keepCheckpoints) }

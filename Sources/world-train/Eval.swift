@@ -1,6 +1,7 @@
 import ArgumentParser
-import Foundation
 import AssetImport
+import DurableFiles
+import Foundation
 import Training
 
 /// Evaluates a checkpoint with the deterministic protocol.

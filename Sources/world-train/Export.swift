@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssetImport
+import DurableFiles
 import Foundation
 import Interchange
 import Learning
