@@ -5,15 +5,22 @@ import Foundation
 public enum ConfigOverrides {
     /// The merged config.
     public static func resolve(file: String?, overrides: [String], base: TrainConfig = TrainConfig()) throws -> TrainConfig {
+        guard let file else { return try resolve(json: nil, source: "", overrides: overrides, base: base) }
+        guard let data = FileManager.default.contents(atPath: file) else { throw ConfigFileError("\(file): cannot read the file") }
+        return try resolve(json: data, source: file, overrides: overrides, base: base)
+    }
+
+    /// The merged config from JSON text (any subset of keys; nil = none) and overrides;
+    /// `source` names the text in errors (a file path, or e.g. "config JSON").
+    public static func resolve(json: Data?, source: String, overrides: [String] = [], base: TrainConfig = TrainConfig()) throws -> TrainConfig {
         var tree = try JSONSerialization.jsonObject(with: JSONEncoder().encode(base)) as! [String: Any]
-        if let file {
-            guard let data = FileManager.default.contents(atPath: file) else { throw ConfigFileError("\(file): cannot read the file") }
+        if let json {
             let parsed: Any
-            do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
-                throw ConfigFileError("\(file): not valid JSON (\(error.localizedDescription))")
+            do { parsed = try JSONSerialization.jsonObject(with: json) } catch {
+                throw ConfigFileError("\(source): not valid JSON (\(error.localizedDescription))")
             }
-            guard let object = parsed as? [String: Any] else { throw ConfigFileError("\(file): the top level must be a JSON object") }
-            tree = try merge(tree, object, path: file + ":")
+            guard let object = parsed as? [String: Any] else { throw ConfigFileError("\(source): the top level must be a JSON object") }
+            tree = try merge(tree, object, path: source + ":")
         }
         for override in overrides {
             guard let eq = override.firstIndex(of: "=") else { throw ConfigFileError("--set \(override): expected key.path=value") }
@@ -23,7 +30,8 @@ public enum ConfigOverrides {
         }
         do {
             return try JSONDecoder().decode(TrainConfig.self, from: JSONSerialization.data(withJSONObject: tree))
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context),
+                let DecodingError.valueNotFound(_, context) {
             throw ConfigFileError("config field \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)")
         }
     }
