@@ -4,8 +4,10 @@ import Training
 /// One world behind a C handle, stepped VecEnv style: `step` applies one action per env, runs
 /// the world's step (`World.advance`), copies what an autoreset would lose (every env's
 /// observation, which for an ended env is its final one, and the success flags), then starts
-/// new episodes for the envs that ended (`World.beginEpisodes`), so that the observation column
-/// holds what the next actions are chosen from. Calls are serialised by a lock.
+/// new episodes for the envs that ended (`World.beginEpisodes`) and copies the columns that
+/// the next actions are chosen from. The copies live in buffers of the handle's own, so the
+/// pointers `view` gives stay valid across resets, which rebuild the world (one copy of each
+/// column per step: microseconds beside the physics). Calls are serialised by a lock.
 public final class VectorWorld: @unchecked Sendable {
     // SAFETY: every mutable member is touched only while `lock` is held (or in init / deinit).
     /// The resolved config.
@@ -25,8 +27,8 @@ public final class VectorWorld: @unchecked Sendable {
     private var stepsSinceBuild = 0
     /// Why an earlier step failed; steps are refused until a reset rebuilds the world.
     private var failure: String?
-    /// Buffers of the copied columns: success [envs], final observation [envs, obsDim], non-finite [envs].
-    private let success: UnsafeMutablePointer<Float>, finalObservation: UnsafeMutablePointer<Float>, nonFinite: UnsafeMutablePointer<Float>
+    /// The handle's copy of each column, row-major [envs, width].
+    private let buffers: [Column: UnsafeMutablePointer<Float>]
     /// Observation group names, action names, the resolved config JSON, as C strings.
     let groupNames: CStringTable, actionNames: CStringTable, configJSON: CStringTable
     /// The observation groups (name and feature range), in order.
@@ -47,19 +49,21 @@ public final class VectorWorld: @unchecked Sendable {
         observationDim = world.observationLayout.count
         actionDim = SceneLayout.actionCount
         groups = world.observationLayout.groups
-        success = .allocate(capacity: envCount)
-        finalObservation = .allocate(capacity: envCount * observationDim)
-        nonFinite = .allocate(capacity: envCount)
+        let (n, d) = (envCount, observationDim)
+        buffers = Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0, .allocate(capacity: n * Self.width($0, observationDim: d))) })
         groupNames = CStringTable(groups.map(\.name))
         actionNames = CStringTable(Self.actionNames(hand))
         configJSON = CStringTable([config.json()])
-        clearCopies()
+        copyFresh()
     }
 
     deinit {
-        success.deallocate()
-        finalObservation.deallocate()
-        nonFinite.deallocate()
+        for buffer in buffers.values { buffer.deallocate() }
+    }
+
+    /// Floats per env of a column.
+    static func width(_ column: Column, observationDim: Int) -> Int {
+        column == .observation || column == .finalObservation ? observationDim : 1
     }
 
     /// Names of the action vector's entries: wrist force and torque, then each actuated joint's target.
@@ -80,11 +84,21 @@ public final class VectorWorld: @unchecked Sendable {
         }
     }
 
-    /// Zeroes success and non-finite, copies the observation column as the final observations.
-    private func clearCopies() {
-        success.update(repeating: 0, count: envCount)
-        nonFinite.update(repeating: 0, count: envCount)
-        finalObservation.update(from: world.envs.pointer(.observation), count: envCount * observationDim)
+    /// Copies a fresh world's columns: observations (also as the final ones), reward and flags
+    /// (zeros in a fresh world); success and non-finite zeroed.
+    private func copyFresh() {
+        copyStepColumns()
+        buffers[.finalObservation]!.update(from: world.envs.pointer(.observation), count: envCount * observationDim)
+        buffers[.success]!.update(repeating: 0, count: envCount)
+        buffers[.nonFinite]!.update(repeating: 0, count: envCount)
+    }
+
+    /// Copies the world's observation, reward, terminated and truncated columns.
+    private func copyStepColumns() {
+        buffers[.observation]!.update(from: world.envs.pointer(.observation), count: envCount * observationDim)
+        buffers[.reward]!.update(from: world.envs.pointer(.reward), count: envCount)
+        buffers[.terminated]!.update(from: world.envs.pointer(.terminated), count: envCount)
+        buffers[.truncated]!.update(from: world.envs.pointer(.truncated), count: envCount)
     }
 
     /// Starts every env afresh: with `seed`, exactly as a world created with that seed (the
@@ -108,7 +122,7 @@ public final class VectorWorld: @unchecked Sendable {
         seed = target
         stepsSinceBuild = 0
         failure = nil
-        clearCopies()
+        copyFresh()
     }
 
     /// One step of every env with `count` actions, env-major `[envCount, actionDim]`, each
@@ -129,13 +143,15 @@ public final class VectorWorld: @unchecked Sendable {
         world.hands.pointer(.action).update(from: actions, count: n)
         do {
             try world.advance()
-            finalObservation.update(from: world.envs.pointer(.observation), count: envCount * observationDim)
+            buffers[.finalObservation]!.update(from: world.envs.pointer(.observation), count: envCount * observationDim)
             let flags = world.envs.pointer(.success, as: UInt8.self), broken = world.envs.pointer(.nonFinite, as: UInt8.self)
+            let success = buffers[.success]!, nonFinite = buffers[.nonFinite]!
             for e in 0..<envCount {
                 success[e] = Float(flags[e])
                 nonFinite[e] = Float(broken[e])
             }
             try world.beginEpisodes()
+            copyStepColumns()
         } catch {
             failure = String(describing: error)
             throw GraspWorldError(.world, "step: \(error); reset the world before stepping again")
@@ -143,20 +159,10 @@ public final class VectorWorld: @unchecked Sendable {
         stepsSinceBuild += 1
     }
 
-    /// Base address and row width of a column; valid until the next reset (which may rebuild
-    /// the world) or until the handle is destroyed, its contents changed by every step.
+    /// Base address and row width of the handle's copy of a column: valid as long as the
+    /// handle, its contents rewritten by every step and reset.
     public func view(_ column: Column) -> (UnsafePointer<Float>, Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        switch column {
-        case .observation: return (UnsafePointer(world.envs.pointer(.observation)), observationDim)
-        case .reward: return (UnsafePointer(world.envs.pointer(.reward)), 1)
-        case .terminated: return (UnsafePointer(world.envs.pointer(.terminated)), 1)
-        case .truncated: return (UnsafePointer(world.envs.pointer(.truncated)), 1)
-        case .success: return (UnsafePointer(success), 1)
-        case .finalObservation: return (UnsafePointer(finalObservation), observationDim)
-        case .nonFinite: return (UnsafePointer(nonFinite), 1)
-        }
+        (UnsafePointer(buffers[column]!), Self.width(column, observationDim: observationDim))
     }
 
     /// Seed of the world now stepped.

@@ -1,3 +1,4 @@
+import Foundation
 import Training
 
 /// The objects of a world config: the assets of its split and the asset indices resets draw from.
@@ -13,6 +14,7 @@ struct WorldObjects {
         let train = config.train
         // as the trainer does before loading: the built-ins' shape codes come from the encoder on BLAS
         BLAS.setThreadCount(train.threads)
+        if let library = train.library { try checkSplit(config.split, of: library) }
         let assets: [ObjectAsset]
         do { assets = try ObjectSet.load(library: train.library, split: config.split, maxRadius: train.objectMaxRadius) } catch {
             throw GraspWorldError(.objects, "objects: \(error)")
@@ -29,6 +31,17 @@ struct WorldObjects {
             return i
         }
         return WorldObjects(assets: assets, pool: pool)
+    }
+
+    /// Refuses a split the library's index (library.json) does not list, naming the ones it
+    /// does; a library without a readable index is left to the loader's own errors.
+    static func checkSplit(_ split: String, of library: String) throws {
+        let path = URL(fileURLWithPath: library).appendingPathComponent("library.json").path
+        guard let data = FileManager.default.contents(atPath: path),
+              let index = try? JSONDecoder().decode(LibraryIndex.self, from: data) else { return }
+        guard index.splits.contains(split) else {
+            throw GraspWorldError(.objects, "objects: library \(library) has no split '\(split)' (have \(index.splits.joined(separator: ", ")))")
+        }
     }
 
     /// "split 'x' of library y" or "the built-in objects", for messages.
