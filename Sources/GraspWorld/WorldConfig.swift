@@ -3,7 +3,8 @@ import Training
 
 /// What a config JSON asks of a world: a `TrainConfig` (any subset of the keys
 /// `world-train --config` takes; the world uses `envCount`, `threads`, `seed`, `library`,
-/// `objectMaxRadius`, `trainSplit` and `task`, and checks but ignores the learner's keys) plus
+/// `objectMaxRadius`, `trainSplit` and `task`; the learner's keys must decode, names and types
+/// checked, and are otherwise ignored, their ranges being the learner's business) plus
 /// two keys of its own: `split` (the library split to draw objects from; default `trainSplit`)
 /// and `objects` (names of the objects resets draw from; default every object of the split).
 public struct WorldConfig: Sendable {
@@ -48,17 +49,31 @@ public struct WorldConfig: Sendable {
         do {
             let rest = try JSONSerialization.data(withJSONObject: tree)
             train = try ConfigOverrides.resolve(json: rest, source: source)
-            try train.validate()
         } catch {
             throw GraspWorldError(.config, String(describing: error))
         }
-        guard train.envCount <= maxEnvCount else {
-            throw GraspWorldError(.config, "\(source): envCount must be at most \(maxEnvCount) (got \(train.envCount))")
-        }
+        try checkWorldFields(train)
         if split != nil && train.library == nil {
             throw GraspWorldError(.config, "\(source): split '\(split!)' needs a library (the built-in objects have no splits)")
         }
         return WorldConfig(train: train, split: split ?? train.trainSplit, objects: objects)
+    }
+
+    /// Checks the ranges of the fields the world uses (`TrainConfig.validate` also checks the
+    /// learner's, some against envCount, which a world alone has no use for).
+    static func checkWorldFields(_ train: TrainConfig) throws {
+        func fail(_ message: String) -> GraspWorldError { GraspWorldError(.config, "\(source): \(message)") }
+        guard (1...maxEnvCount).contains(train.envCount) else {
+            throw fail(train.envCount < 1 ? "envCount must be >= 1 (got \(train.envCount))" : "envCount must be at most \(maxEnvCount) (got \(train.envCount))")
+        }
+        guard train.threads >= 1 else { throw fail("threads must be >= 1 (got \(train.threads))") }
+        if let r = train.objectMaxRadius, !(r > 0 && r.isFinite) {
+            throw fail("objectMaxRadius must be a positive number of metres (got \(r))")
+        }
+        // the world counts episode steps in 32 bits
+        guard (1...Int(UInt32.max)).contains(train.task.episodeLength) else {
+            throw fail("task.episodeLength must be in 1...\(UInt32.max) (got \(train.task.episodeLength))")
+        }
     }
 
     /// The resolved config as JSON (every `TrainConfig` field, plus `split` and `objects`).

@@ -97,3 +97,34 @@ def test_unseeded_reset_starts_new_episodes_reproducibly():
     (a, seed_a), (b, seed_b) = run(), run()
     assert seed_a == seed_b != 9
     assert np.array_equal(a, b)
+
+
+def test_gymnasium_vector_wrappers_compose():
+    """The wrappers a CleanRL-style PPO puts around a vector env (docs/python.md); gymnasium's
+    observation wrappers refuse same-step autoreset envs (they would not transform final_obs)."""
+    import gymnasium as gym
+    import pytest
+
+    env = GraspVectorEnv(CONFIG)
+    with pytest.raises(ValueError, match="NEXT_STEP or DISABLED"):
+        gym.wrappers.vector.NormalizeObservation(env)
+    env = gym.wrappers.vector.RecordEpisodeStatistics(env)
+    env = gym.wrappers.vector.ClipAction(env)
+    env = gym.wrappers.vector.NormalizeReward(env, gamma=0.99)
+    obs, _ = env.reset(seed=1)
+    assert obs.shape == (3, 235)
+    for _ in range(6):
+        obs, rewards, terminations, truncations, infos = env.step(np.full((3, 24), 3.0, np.float32))
+    assert truncations.all()
+    assert infos["_episode"].all() and np.all(infos["episode"]["l"] == 6), "episodes of 6 steps were counted"
+    assert np.all(np.isfinite(obs)) and np.all(np.isfinite(rewards))
+    env.close()
+
+
+def test_one_env_and_learner_keys_are_not_the_worlds_business():
+    """A world-train config's learner keys decode but do not constrain the world (one env is fine
+    although the default ppo.minibatchCount of 2 needs two envs to train)."""
+    env = GraspVectorEnv({"envCount": 1, "threads": 1, "algorithm": "ppo", "ppo": {"gamma": 0.95}})
+    obs, _ = env.reset()
+    assert obs.shape == (1, 235) and env.world.config["ppo"]["gamma"] == 0.95
+    env.close()
