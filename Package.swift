@@ -12,6 +12,8 @@ let package = Package(
         .executable(name: "asset-import", targets: ["asset-import"]),
         .executable(name: "world-train", targets: ["world-train"]),
         .executable(name: "render-rollout", targets: ["render-rollout"]),
+        // the world behind a C ABI (include/grasp_world.h), for Python (python/acppo_grasp) and C
+        .library(name: "GraspWorld", type: .dynamic, targets: ["GraspWorld"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,6 +46,7 @@ let package = Package(
         .target(name: "RolloutViews", dependencies: ["SimWorld", "RenderKit", "Training"]),
         .target(name: "Cluster", dependencies: ["ClusterShim", "Learning"]),
         .target(name: "Interchange", dependencies: ["Learning", "DurableFiles"]),
+        .target(name: "GraspWorld", dependencies: ["Training"]),
 
         // MARK: - Executables
         .executableTarget(name: "world-bench", dependencies: ["Training", argumentParser]),
@@ -63,6 +66,7 @@ let package = Package(
         .testTarget(name: "RolloutViewsTests", dependencies: ["RolloutViews", "Training"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange"]),
         .testTarget(name: "DurableFilesTests", dependencies: ["DurableFiles"]),
+        .testTarget(name: "GraspWorldTests", dependencies: ["GraspWorld"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

@@ -5,26 +5,59 @@ import Foundation
 public enum ConfigOverrides {
     /// The merged config.
     public static func resolve(file: String?, overrides: [String], base: TrainConfig = TrainConfig()) throws -> TrainConfig {
-        var tree = try JSONSerialization.jsonObject(with: JSONEncoder().encode(base)) as! [String: Any]
-        if let file {
-            guard let data = FileManager.default.contents(atPath: file) else { throw ConfigFileError("\(file): cannot read the file") }
+        guard let file else { return try resolve(json: nil, source: "", overrides: overrides, base: base) }
+        guard let data = FileManager.default.contents(atPath: file) else { throw ConfigFileError("\(file): cannot read the file") }
+        return try resolve(json: data, source: file, overrides: overrides, base: base)
+    }
+
+    /// The merged config from JSON text (any subset of keys; nil = none) and overrides;
+    /// `source` names the text in errors (a file path, or e.g. "config JSON").
+    public static func resolve(json: Data?, source: String, overrides: [String] = [], base: TrainConfig = TrainConfig()) throws -> TrainConfig {
+        let defaults = try JSONSerialization.jsonObject(with: JSONEncoder().encode(base)) as! [String: Any]
+        var tree = defaults
+        var given: [(path: [String], value: Any)] = []
+        if let json {
             let parsed: Any
-            do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
-                throw ConfigFileError("\(file): not valid JSON (\(error.localizedDescription))")
+            do { parsed = try JSONSerialization.jsonObject(with: json) } catch {
+                throw ConfigFileError("\(source): not valid JSON (\(error.localizedDescription))")
             }
-            guard let object = parsed as? [String: Any] else { throw ConfigFileError("\(file): the top level must be a JSON object") }
-            tree = try merge(tree, object, path: file + ":")
+            guard let object = parsed as? [String: Any] else { throw ConfigFileError("\(source): the top level must be a JSON object") }
+            tree = try merge(tree, object, path: source + ":")
+            given = leaves(object, prefix: [])
         }
         for override in overrides {
             guard let eq = override.firstIndex(of: "=") else { throw ConfigFileError("--set \(override): expected key.path=value") }
             let key = String(override[..<eq]), text = String(override[override.index(after: eq)...])
             let value = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) ?? text
             tree = try set(tree, path: key.split(separator: ".").map(String.init), value: value, full: key)
+            given.append((key.split(separator: ".").map(String.init), value))
         }
         do {
             return try JSONDecoder().decode(TrainConfig.self, from: JSONSerialization.data(withJSONObject: tree))
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context),
+                let DecodingError.valueNotFound(_, context) {
+            // the decoder names no field for a number that does not fit (-1 for an unsigned seed, 1.5 for a count)
+            if context.codingPath.isEmpty, let bad = firstUndecodable(given, defaults: defaults) {
+                throw ConfigFileError("config field \(bad.path.joined(separator: ".")): \(bad.value) does not fit the field's type")
+            }
             throw ConfigFileError("config field \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)")
+        }
+    }
+
+    /// Every non-object value of a JSON object with its key path.
+    private static func leaves(_ object: [String: Any], prefix: [String]) -> [(path: [String], value: Any)] {
+        object.sorted { $0.key < $1.key }.flatMap { key, value -> [(path: [String], value: Any)] in
+            if let child = value as? [String: Any] { return leaves(child, prefix: prefix + [key]) }
+            return [(prefix + [key], value)]
+        }
+    }
+
+    /// The first given value that alone, set into the defaults, does not decode.
+    private static func firstUndecodable(_ given: [(path: [String], value: Any)], defaults: [String: Any]) -> (path: [String], value: Any)? {
+        given.first { leaf in
+            guard let tree = try? set(defaults, path: leaf.path, value: leaf.value, full: leaf.path.joined(separator: ".")),
+                  let data = try? JSONSerialization.data(withJSONObject: tree) else { return true }
+            return (try? JSONDecoder().decode(TrainConfig.self, from: data)) == nil
         }
     }
 

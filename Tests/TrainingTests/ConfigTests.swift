@@ -40,6 +40,21 @@ final class ConfigTests: XCTestCase {
         XCTAssertThrowsError(try c.validate()) { XCTAssertTrue("\($0)".contains("envCount"), "\($0)") }
     }
 
+    func testConfigTextAndNumbersThatDoNotFitNameTheField() throws {
+        let c = try ConfigOverrides.resolve(json: Data(#"{"envCount": 8, "task": {"episodeLength": 50}}"#.utf8), source: "config JSON")
+        XCTAssertEqual(c.envCount, 8)
+        XCTAssertEqual(c.task.episodeLength, 50)
+        // the decoder itself names no field for a number that does not fit its type
+        for (text, field) in [(#"{"seed": -1}"#, "config field seed: -1"), (#"{"task": {"episodeLength": 2.5}}"#, "config field task.episodeLength: 2.5"),
+                              (#"{"envCount": 8, "ppo": {"stepsPerRollout": 1e30}}"#, "config field ppo.stepsPerRollout")] {
+            XCTAssertThrowsError(try ConfigOverrides.resolve(json: Data(text.utf8), source: "config JSON")) { XCTAssertTrue("\($0)".contains(field), "\($0)") }
+        }
+        XCTAssertThrowsError(try ConfigOverrides.resolve(file: nil, overrides: ["seed=-4"])) { XCTAssertTrue("\($0)".contains("config field seed: -4"), "\($0)") }
+        XCTAssertThrowsError(try ConfigOverrides.resolve(json: Data("[1]".utf8), source: "config JSON")) {
+            XCTAssertTrue("\($0)".contains("config JSON: the top level must be a JSON object"), "\($0)")
+        }
+    }
+
     func testObjectMaxRadiusKeepsOnlyObjectsThatSmall() throws {
         let c = try ConfigOverrides.resolve(file: nil, overrides: ["objectMaxRadius=0.055"])
         XCTAssertEqual(c.objectMaxRadius, 0.055)
