@@ -59,6 +59,10 @@ public enum BenchmarkProtocol {
         public var closestGoal: [String: Float]?
         /// Per split: held success (`Evaluator.Result.heldRate`); nil as above.
         public var held: [String: Float]?
+        /// Per split, per size bin (`SizeBins.labels`): reached success; nil as above.
+        public var reachedBySize: [String: [String: Float]]?
+        /// Per split, per size bin: held success; nil as above.
+        public var heldBySize: [String: [String: Float]]?
 
         init(algorithm: String, seed: UInt64, evaluations: [Evaluator.Result], wallSeconds: Double, envSteps: Int) {
             (self.algorithm, self.seed, self.wallSeconds, self.envSteps) = (algorithm, seed, wallSeconds, envSteps)
@@ -71,6 +75,13 @@ public enum BenchmarkProtocol {
             closestGoal = closest.isEmpty ? nil : Dictionary(uniqueKeysWithValues: closest)
             let held = evaluations.compactMap { r in r.heldRate.map { (r.split, $0) } }
             self.held = held.isEmpty ? nil : Dictionary(uniqueKeysWithValues: held)
+            let sized = evaluations.filter { $0.perObjectRadius != nil }
+            if !sized.isEmpty {
+                reachedBySize = Dictionary(uniqueKeysWithValues: sized.map { ($0.split, SizeBins.means($0.perObject, radii: $0.perObjectRadius!)) })
+                heldBySize = Dictionary(uniqueKeysWithValues: sized.compactMap { r in
+                    r.perObjectHeld.map { (r.split, SizeBins.means($0, radii: r.perObjectRadius!)) }
+                })
+            }
         }
     }
 
@@ -357,6 +368,22 @@ public enum BenchmarkProtocol {
                 }
                 guard !cells.isEmpty else { continue }
                 lines += ["", "P(\(method) > ppo), \(name) success, per split [95 % bootstrap interval]: " + cells.joined(separator: "; ")]
+            }
+        }
+        if results.contains(where: { $0.reachedBySize != nil }) {
+            lines += ["", "Success % by object size (bounding radius bins around DexGraspNet's scales), reached / held, IQM over seeds:", "",
+                      "| size | method | train | seen category | unseen category |", "|---|---|---|---|---|"]
+            for label in SizeBins.labels {
+                for method in methods {
+                    let cells = splits.map { split -> String in
+                        let r = results.filter { $0.algorithm == method }.compactMap { $0.reachedBySize?[split]?[label] }.map { 100 * Double($0) }
+                        let h = results.filter { $0.algorithm == method }.compactMap { $0.heldBySize?[split]?[label] }.map { 100 * Double($0) }
+                        guard !r.isEmpty else { return "-" }
+                        return String(format: "%.1f", SeedStatistics.iqm(r)) + (h.isEmpty ? "" : String(format: " / %.1f", SeedStatistics.iqm(h)))
+                    }
+                    guard cells.contains(where: { $0 != "-" }) else { continue }
+                    lines.append("| \(label) | \(method) | " + cells.joined(separator: " | ") + " |")
+                }
             }
         }
         if results.contains(where: { $0.algorithm.hasPrefix("clone-") }) {

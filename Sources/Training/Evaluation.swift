@@ -88,7 +88,8 @@ extension Trainer {
                                             communicator: communicator)
         if communicator.isRoot {
             try AtomicFile.writeJSON(results, to: run.evaluation.path)
-            try AtomicFile.write(Data((RunSummary.categoryTable(results) + "\n").utf8), to: run.categories.path)
+            let tables = [RunSummary.categoryTable(results), RunSummary.sizeTable(results)].compactMap { $0 }
+            try AtomicFile.write(Data((tables.joined(separator: "\n\n") + "\n").utf8), to: run.categories.path)
         }
         return results
     }
@@ -107,6 +108,7 @@ public enum RunSummary {
         }
         if let source = results.first?.checkpoint { lines.append("evaluated: \(source)") }
         if !results.isEmpty { lines.append(categoryTable(results)) }
+        if let sizes = sizeTable(results) { lines.append(sizes) }
         lines.append("files: \(trainer.run.root.path)/{config.json, metrics.csv, train.log, checkpoints/, eval.json, eval-categories.md}")
         return lines.joined(separator: "\n")
     }
@@ -132,6 +134,27 @@ public enum RunSummary {
         }
         let measures = results.contains { $0.perObjectHeld != nil } ? " (reached / held)" : ""
         return "success %\(measures) by category (objects):\n" + lines.joined(separator: "\n")
+    }
+
+    /// The same table by object size (`SizeBins`, rows) and split (columns); nil when no result
+    /// knows its objects' sizes.
+    public static func sizeTable(_ results: [Evaluator.Result]) -> String? {
+        guard results.contains(where: { $0.perObjectRadius != nil }) else { return nil }
+        var lines = ["| bounding radius | " + results.map(\.split).joined(separator: " | ") + " |",
+                     "|---|" + String(repeating: "---|", count: results.count)]
+        for (b, label) in SizeBins.labels.enumerated() {
+            let cells = results.map { r -> String in
+                guard let radii = r.perObjectRadius else { return "-" }
+                let names = r.perObject.keys.filter { radii[$0].map(SizeBins.bin) == b }
+                guard !names.isEmpty else { return "-" }
+                let reached = SizeBins.means(r.perObject, radii: radii)[label] ?? 0
+                let held = r.perObjectHeld.map { String(format: " / %.1f", 100 * (SizeBins.means($0, radii: radii)[label] ?? 0)) } ?? ""
+                return String(format: "%.1f", 100 * reached) + held + " (\(names.count))"
+            }
+            guard cells.contains(where: { $0 != "-" }) else { continue }
+            lines.append("| \(label) | " + cells.joined(separator: " | ") + " |")
+        }
+        return "success % (reached / held) by object size (objects):\n" + lines.joined(separator: "\n")
     }
 }
 

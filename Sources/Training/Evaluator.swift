@@ -38,6 +38,8 @@ public enum Evaluator {
         /// Closest the object's centre came to the goal in an episode, metres (success is within
         /// 0.05), averaged per object then over objects; nil as above.
         public var closestGoal: Float?
+        /// Per object name: its bounding radius, metres (for success by size, `SizeBins`); nil as above.
+        public var perObjectRadius: [String: Float]?
     }
 
     /// What one evaluation episode reached.
@@ -107,7 +109,8 @@ public enum Evaluator {
                       perObject: Dictionary(zip(names, success), uniquingKeysWith: { $1 }),
                       heldRate: mean(held), perObjectHeld: Dictionary(zip(names, held), uniquingKeysWith: { $1 }), episodes: jobs.count,
                       liftedRate: mean(perObjectMeans { $0.lifted ? 1 : 0 }), peakLift: mean(perObjectMeans(\.peakLift)),
-                      closestGoal: mean(perObjectMeans(\.closestGoal)))
+                      closestGoal: mean(perObjectMeans(\.closestGoal)),
+                      perObjectRadius: Dictionary(zip(names, assets.map(\.boundingRadius)), uniquingKeysWith: { $1 }))
     }
 
     /// Every rank's outcomes, in rank order.
