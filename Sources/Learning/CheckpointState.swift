@@ -34,8 +34,61 @@ public struct CheckpointState: Codable, Equatable, Sendable {
     /// FNV-1a 64 of the tensor file, hex; detects a state paired with another tensor file.
     public var tensorFileChecksum: String
 
-    /// The current checkpoint format.
-    public static let currentFormatVersion = 1
+    /// The current checkpoint format: 2 since the learner's experimental settings are grouped
+    /// (`config.experimental`) and every config key is required; 1 before (`decode` reads both).
+    public static let currentFormatVersion = 2
+
+    /// A state.json of a format version this code does not read.
+    public struct UnknownFormat: Error { public let version: Int }
+
+    /// Decodes a state.json of any format version this code knows, bringing an older one to
+    /// the current format first (`migratedFromVersion1`); every key of the result is required.
+    public static func decode(_ data: Data) throws -> CheckpointState {
+        let tree = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        switch tree?["formatVersion"] as? Int {
+        case currentFormatVersion?:
+            return try JSONDecoder().decode(CheckpointState.self, from: data)
+        case 1?:
+            let migrated = try JSONSerialization.data(withJSONObject: migratedFromVersion1(tree ?? [:]))
+            return try JSONDecoder().decode(CheckpointState.self, from: migrated)
+        case let version?:
+            throw UnknownFormat(version: version)
+        case nil:
+            return try JSONDecoder().decode(CheckpointState.self, from: data)  // names what is missing
+        }
+    }
+
+    /// Format 1 to 2: the config's experimental settings move into `config.experimental`, and a
+    /// config key the state lacks (a setting added after it was written) gets the value format 1
+    /// read it as, the published default listed in `version1ConfigDefaults`.
+    static func migratedFromVersion1(_ state: [String: Any]) -> [String: Any] {
+        var state = state, config = state["config"] as? [String: Any] ?? [:]
+        for (key, value) in version1ConfigDefaults where config[key] == nil { config[key] = value }
+        var experimental: [String: Any] = [:]
+        for key in version1ExperimentalKeys { experimental[key] = config.removeValue(forKey: key) }
+        config["experimental"] = experimental
+        state["config"] = config
+        state["formatVersion"] = 2
+        return state
+    }
+
+    /// The config keys of format 1 that moved into `config.experimental` in format 2.
+    static let version1ExperimentalKeys = ["freezeNormalizer", "valueLossOnAllSteps", "actorFreezeIterations",
+                                           "imitationWeight", "imitationDecay"]
+
+    /// What format 1 read a missing config key as (the published values; fixed, whatever the
+    /// defaults become).
+    static var version1ConfigDefaults: [String: Any] { [
+        "envCount": 1024, "stepsPerRollout": 8, "chunkLength": 2, "objective": "chunked", "gamma": 0.96,
+        "gaeLambda": 0.95, "clipCoef": 0.2, "valueCoef": 2.0, "entropyCoef": 0, "maxGradNorm": 1.0,
+        "targetKL": 0.016, "klTargetPerStep": false, "adaptiveLearningRate": true, "minLearningRate": 1e-5,
+        "maxLearningRate": 1e-2, "updateEpochs": 5, "minibatchCount": 4, "learningRate": 3e-4,
+        "adamEpsilon": 1e-8, "actorHiddenSizes": [1024, 1024, 512, 512], "criticHiddenSizes": [1024, 1024, 512, 512],
+        "activation": "elu", "initStd": 0.8, "initStdPrefix": [Double](), "observationClip": 5,
+        "normalizeObservations": false, "freezeNormalizer": false, "bootstrapTimeouts": true,
+        "valueLossOnAllSteps": false, "advantageNormalization": "batch", "clipActions": true,
+        "actorFreezeIterations": 0, "imitationWeight": 0, "imitationDecay": 1,
+    ] }
 
     /// FNV-1a 64-bit hash of `bytes`, lowercase hex.
     public static func checksum(_ bytes: [UInt8]) -> String {

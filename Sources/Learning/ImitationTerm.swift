@@ -1,7 +1,7 @@
 import Foundation
 
 /// Demonstrated (observation, chunk) pairs for the actor's behaviour-cloning term
-/// (`PPOConfig.imitationWeight`, DAPG-style), and the scratch the term uses.
+/// (`PPOConfig.experimental.imitationWeight`, DAPG-style), and the scratch the term uses.
 final class ImitationTerm {
     /// Raw demonstrated observations. [rows, obsDim]
     let observations: [Float]
@@ -28,7 +28,7 @@ final class ImitationTerm {
 extension PPOAgent {
     /// Gives the update demonstrations for the imitation term: raw observations [rows, obsDim]
     /// and chunks [rows, h|A|] (as `imitate` takes them). The term is active when
-    /// `config.imitationWeight` > 0.
+    /// `config.experimental.imitationWeight` > 0.
     public func setDemonstrations(observations: [Float], targets: [Float]) {
         let rows = observations.count / observationDim
         precondition(rows > 0 && rows * observationDim == observations.count && targets.count == rows * actorWidth,
@@ -39,7 +39,7 @@ extension PPOAgent {
 
     /// The imitation weight at the current iteration: imitationWeight x imitationDecay^iteration.
     public var currentImitationWeight: Float {
-        config.imitationWeight * Foundation.pow(config.imitationDecay, Float(iteration))
+        config.experimental.imitationWeight * Foundation.pow(config.experimental.imitationDecay, Float(iteration))
     }
 
     /// Adds weight x the gradient of the mean squared error (per output) between the actor's

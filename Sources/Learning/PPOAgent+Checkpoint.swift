@@ -102,13 +102,9 @@ extension PPOAgent {
             throw CheckpointError(file: url.path, problem: "missing or unreadable")
         }
         do {
-            let state = try JSONDecoder().decode(CheckpointState.self, from: data)
-            guard state.formatVersion == CheckpointState.currentFormatVersion else {
-                throw CheckpointError(file: url.path, problem: "format version \(state.formatVersion), expected \(CheckpointState.currentFormatVersion)")
-            }
-            return state
-        } catch let error as CheckpointError {
-            throw error
+            return try CheckpointState.decode(data)
+        } catch let error as CheckpointState.UnknownFormat {
+            throw CheckpointError(file: url.path, problem: "format version \(error.version), expected \(CheckpointState.currentFormatVersion)")
         } catch {
             throw CheckpointError(file: url.path, problem: "not a valid checkpoint state (\(error))")
         }

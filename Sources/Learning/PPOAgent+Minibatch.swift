@@ -15,14 +15,14 @@ extension PPOAgent {
             normalizeAdvantages(scratch.advantages.pointer, at: (0..<Int32(slots.count)).map { $0 })
         }
         var stats = PPOLossStats()
-        let actorFrozen = iteration < config.actorFreezeIterations
+        let actorFrozen = iteration < config.experimental.actorFreezeIterations
         let actorGradientCount = networks.actor.shape.parameterCount + networks.logStdCount
         if actorFrozen || slots.isEmpty {
             // critic warm-up (Adam's moments stay zero, so the actor does not move), or no sample here
             networks.gradients.pointer.update(repeating: 0, count: actorGradientCount)
         } else {
             trainActor(rows: slots.count, totalRows: run.count, naive: naive, stats: &stats)
-            if let imitation, config.imitationWeight > 0 {
+            if let imitation, config.experimental.imitationWeight > 0 {
                 stats.imitationLoss = addImitationGradient(imitation, rows: slots.count, weight: currentImitationWeight)
             }
         }
@@ -146,9 +146,9 @@ extension PPOAgent {
         var input = UnsafePointer(scratch.observations.pointer)
         var rows = chunkStarts.count
         var total = totalRows
-        if config.valueLossOnAllSteps || naive {
+        if config.experimental.valueLossOnAllSteps || naive {
             var slots = chunkStarts
-            if config.valueLossOnAllSteps {
+            if config.experimental.valueLossOnAllSteps {
                 let run = scratch.allSlots[minibatchRange(index, of: scratch.allSlots.count)]
                 slots = localSlots(run)[...]
                 total = run.count

@@ -47,7 +47,7 @@ extension PPOAgent {
     public func update(nextObservations: UnsafePointer<Float>) -> PPOUpdateStats {
         precondition(rollout.isFull, "PPOAgent.update: rollout has \(rollout.cursor) of \(rollout.stepCount) steps")
         var summary = prepareAdvantages(nextObservations: nextObservations)
-        if config.actorFreezeIterations > 0 && iteration == config.actorFreezeIterations {
+        if config.experimental.actorFreezeIterations > 0 && iteration == config.experimental.actorFreezeIterations {
             // the actor thaws: its first steps start from the floor (Adam's fresh moments would move
             // every weight by the full rate), and the KL rule raises the rate from there
             learningRate = config.minLearningRate
@@ -58,7 +58,7 @@ extension PPOAgent {
         communicator.setContext("update \(iteration + 1)")
         for _ in 0..<config.updateEpochs {
             generator.shuffle(&scratch.chunkStartSlots)
-            if config.valueLossOnAllSteps { generator.shuffle(&scratch.allSlots) }
+            if config.experimental.valueLossOnAllSteps { generator.shuffle(&scratch.allSlots) }
             for minibatch in 0..<config.minibatchCount {
                 let stats = trainMinibatch(minibatch)
                 accumulate(stats, into: &summary.losses)
@@ -67,7 +67,7 @@ extension PPOAgent {
         }
         scale(&summary.losses, by: 1 / steps)
         summary.losses.learningRate = learningRate
-        if !config.freezeNormalizer { normalizer?.commit(communicator) }
+        if !config.experimental.freezeNormalizer { normalizer?.commit(communicator) }
         rollout.reset()
         for e in 0..<config.envCount { phases[e] = 0 }
         iteration += 1

@@ -70,8 +70,8 @@ public final class PPOAgent {
         guard share.count == config.envCount, share.ranks == communicator.size, share.rank == communicator.rank else {
             throw ConfigError("PPOAgent: env share \(share.range) of \(share.total) (rank \(share.rank) of \(share.ranks)) does not fit \(config.envCount) envs on rank \(communicator.rank) of \(communicator.size)")
         }
-        guard communicator.size == 1 || config.imitationWeight == 0 else {
-            throw ConfigError("config: ppo.imitationWeight needs a single process (the imitation term is not data-parallel); got \(communicator.size) ranks")
+        guard communicator.size == 1 || config.experimental.imitationWeight == 0 else {
+            throw ConfigError("config: ppo.experimental.imitationWeight needs a single process (the imitation term is not data-parallel); got \(communicator.size) ranks")
         }
         self.communicator = communicator
         self.share = share
@@ -130,7 +130,7 @@ public final class PPOAgent {
     /// (adding the rows to the statistics' pending moments when `updateStatistics`; they are used from the next `update` on). In place, [rows, obsDim].
     func preprocess(_ batch: UnsafeMutablePointer<Float>, rows: Int, updateStatistics: Bool) {
         if let normalizer {
-            if updateStatistics && !config.freezeNormalizer { normalizer.accumulate(batch, rows: rows) }
+            if updateStatistics && !config.experimental.freezeNormalizer { normalizer.accumulate(batch, rows: rows) }
             normalizer.normalize(batch, rows: rows, clip: config.observationClip)
         } else {
             ObservationNormalizer.clip(batch, count: rows * observationDim, clip: config.observationClip)

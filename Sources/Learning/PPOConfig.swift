@@ -17,17 +17,13 @@ public enum AdvantageNormalization: String, Codable, Sendable, CaseIterable {
     case minibatch
 }
 
-/// PPO / ACPPO hyperparameters with cleanrl-style names; defaults are the published values
-/// (`task.md` "PPO as published", ACPPO h = 2).
-public struct PPOConfig: Codable, Equatable, Sendable {
-    /// Parallel environments (N).
-    public var envCount: Int = 1024
+/// PPO / ACPPO hyperparameters with cleanrl-style names: every learner setting a run chooses,
+/// recorded under `ppo` in its config.json. Defaults are the published values (`task.md` "PPO
+/// as published"). What the run's shape decides (env count, chunk length, objective) is not here:
+/// `PPOConfig` adds it.
+public struct PPOHyperparameters: Codable, Equatable, Sendable {
     /// Environment steps per env per rollout (T).
     public var stepsPerRollout: Int = 8
-    /// Chunk length h; 1 is plain PPO.
-    public var chunkLength: Int = 2
-    /// Chunked actor (ACPPO) or the naive product-of-ratios ablation.
-    public var objective: ChunkObjective = .chunked
     /// Discount per environment step.
     public var gamma: Float = 0.96
     /// GAE lambda.
@@ -75,84 +71,110 @@ public struct PPOConfig: Codable, Equatable, Sendable {
     public var observationClip: Float = 5
     /// Running mean/std observation normalisation (off as published).
     public var normalizeObservations: Bool = false
-    /// Keep the normaliser's statistics as they are (no running update): for an actor cloned
-    /// with them, whose outputs would otherwise drift as the statistics move.
-    public var freezeNormalizer: Bool = false
     /// Bootstrap through time-outs with V(final state); false = published (time-out terminal).
     public var bootstrapTimeouts: Bool = true
-    /// Train the critic on every stored step instead of chunk starts only (paper: off).
-    public var valueLossOnAllSteps: Bool = false
     /// Advantage normalisation scope.
     public var advantageNormalization: AdvantageNormalization = .batch
     /// Clip executed actions to [-1, 1] (log-probs always use the unclipped sample).
     public var clipActions: Bool = true
-    /// First iterations in which only the critic learns (the actor and log-std stay as they
-    /// are): a critic warm-up for an actor started from a clone. 0 = off (published).
-    public var actorFreezeIterations: Int = 0
-    /// Weight of a behaviour-cloning term (MSE of the mean chunk to demonstrated chunks, per
-    /// output) added to the actor loss of every minibatch when demonstrations are given, as in
-    /// DAPG. 0 = off (published).
-    public var imitationWeight: Float = 0
-    /// Factor applied to `imitationWeight` per iteration (weight at iteration k: w x decay^k).
-    public var imitationDecay: Float = 1
+    /// Settings that are off in every default: the fine-tuning path and an ablation.
+    public var experimental = Experimental()
+
+    /// Learner settings off in every default (`ppo.experimental` in a config): the fine-tuning
+    /// of a clone (docs/experiments/2026-11-21-fine-tuning-from-clone.md) and one ablation.
+    public struct Experimental: Codable, Equatable, Sendable {
+        /// Keep the normaliser's statistics as they are (no running update): for an actor cloned
+        /// with them, whose outputs would otherwise drift as the statistics move (on whenever a
+        /// run starts from `experimental.initFrom`).
+        public var freezeNormalizer: Bool = false
+        /// Train the critic on every stored step instead of chunk starts only (paper: off).
+        public var valueLossOnAllSteps: Bool = false
+        /// First iterations in which only the critic learns (the actor and log-std stay as they
+        /// are): a critic warm-up for an actor started from a clone. 0 = off (published).
+        public var actorFreezeIterations: Int = 0
+        /// Weight of a behaviour-cloning term (MSE of the mean chunk to demonstrated chunks, per
+        /// output) added to the actor loss of every minibatch when demonstrations are given, as in
+        /// DAPG. 0 = off (published).
+        public var imitationWeight: Float = 0
+        /// Factor applied to `imitationWeight` per iteration (weight at iteration k: w x decay^k).
+        public var imitationDecay: Float = 1
+
+        /// Every experiment off.
+        public init() {}
+    }
 
     /// Published defaults.
     public init() {}
+}
+
+/// What a learner is built from: its hyperparameters and what the run's shape decides, the
+/// envs it steps (N), the chunk length h (1 is plain PPO) and the objective. A training run
+/// derives the three from its own keys (`TrainConfig.resolvedPPO`); they are stored nowhere
+/// else. Every hyperparameter is read and written through it by name (`config.gamma`). A
+/// checkpoint's state.json records it whole, the three keys beside the hyperparameters' own.
+@dynamicMemberLookup
+public struct PPOConfig: Equatable, Sendable {
+    /// Parallel environments (N).
+    public var envCount: Int = 1024
+    /// Chunk length h; 1 is plain PPO.
+    public var chunkLength: Int = 2
+    /// Chunked actor (ACPPO) or the naive product-of-ratios ablation.
+    public var objective: ChunkObjective = .chunked
+    /// Everything else.
+    public var hyperparameters = PPOHyperparameters()
+
+    /// Published defaults (N = 1024, ACPPO h = 2).
+    public init() {}
+
+    /// The learner of `hyperparameters` for `envCount` envs, chunks of `chunkLength` steps and `objective`.
+    public init(hyperparameters: PPOHyperparameters, envCount: Int, chunkLength: Int, objective: ChunkObjective) {
+        self.hyperparameters = hyperparameters
+        self.envCount = envCount
+        self.chunkLength = chunkLength
+        self.objective = objective
+    }
+
+    /// A hyperparameter by name.
+    public subscript<T>(dynamicMember path: WritableKeyPath<PPOHyperparameters, T>) -> T {
+        get { hyperparameters[keyPath: path] }
+        set { hyperparameters[keyPath: path] = newValue }
+    }
 
     /// Samples per rollout, envCount x stepsPerRollout.
-    public var batchSize: Int { envCount * stepsPerRollout }
+    public var batchSize: Int { envCount * hyperparameters.stepsPerRollout }
     /// The KL the adaptive learning rate aims at for one sample (a chunk of h steps).
-    public var effectiveTargetKL: Float { klTargetPerStep ? targetKL * Float(chunkLength) : targetKL }
+    public var effectiveTargetKL: Float {
+        hyperparameters.klTargetPerStep ? hyperparameters.targetKL * Float(chunkLength) : hyperparameters.targetKL
+    }
     /// Largest possible minibatch (all steps could be chunk starts), ceil(batch / minibatches).
-    public var maxMinibatchSize: Int { (batchSize + minibatchCount - 1) / minibatchCount }
+    public var maxMinibatchSize: Int { (batchSize + hyperparameters.minibatchCount - 1) / hyperparameters.minibatchCount }
     /// Actor outputs (and log-std entries) per decision for action size `actionDim`.
     public func actorOutputSize(actionDim: Int) -> Int {
         objective == .chunked ? chunkLength * actionDim : actionDim
     }
 }
 
-extension PPOConfig {
-    /// Decodes a config written by any version of this code: a key it lacks (a setting added
-    /// later) keeps its default, which is the behaviour the older code had.
+extension PPOConfig: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case envCount, chunkLength, objective
+    }
+
+    /// Every key is required (a checkpoint written before one existed is brought up to date by
+    /// `CheckpointState.decode` first).
     public init(from decoder: Decoder) throws {
-        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        func field<T: Decodable>(_ value: inout T, _ key: CodingKeys) throws {
-            value = try c.decodeIfPresent(T.self, forKey: key) ?? value
-        }
-        try field(&envCount, .envCount)
-        try field(&stepsPerRollout, .stepsPerRollout)
-        try field(&chunkLength, .chunkLength)
-        try field(&objective, .objective)
-        try field(&gamma, .gamma)
-        try field(&gaeLambda, .gaeLambda)
-        try field(&clipCoef, .clipCoef)
-        try field(&valueCoef, .valueCoef)
-        try field(&entropyCoef, .entropyCoef)
-        try field(&maxGradNorm, .maxGradNorm)
-        try field(&targetKL, .targetKL)
-        try field(&klTargetPerStep, .klTargetPerStep)
-        try field(&adaptiveLearningRate, .adaptiveLearningRate)
-        try field(&minLearningRate, .minLearningRate)
-        try field(&maxLearningRate, .maxLearningRate)
-        try field(&updateEpochs, .updateEpochs)
-        try field(&minibatchCount, .minibatchCount)
-        try field(&learningRate, .learningRate)
-        try field(&freezeNormalizer, .freezeNormalizer)
-        try field(&adamEpsilon, .adamEpsilon)
-        try field(&actorHiddenSizes, .actorHiddenSizes)
-        try field(&criticHiddenSizes, .criticHiddenSizes)
-        try field(&activation, .activation)
-        try field(&initStd, .initStd)
-        try field(&initStdPrefix, .initStdPrefix)
-        try field(&observationClip, .observationClip)
-        try field(&normalizeObservations, .normalizeObservations)
-        try field(&bootstrapTimeouts, .bootstrapTimeouts)
-        try field(&valueLossOnAllSteps, .valueLossOnAllSteps)
-        try field(&advantageNormalization, .advantageNormalization)
-        try field(&clipActions, .clipActions)
-        try field(&actorFreezeIterations, .actorFreezeIterations)
-        try field(&imitationWeight, .imitationWeight)
-        try field(&imitationDecay, .imitationDecay)
+        envCount = try c.decode(Int.self, forKey: .envCount)
+        chunkLength = try c.decode(Int.self, forKey: .chunkLength)
+        objective = try c.decode(ChunkObjective.self, forKey: .objective)
+        hyperparameters = try PPOHyperparameters(from: decoder)
+    }
+
+    /// One JSON object: the three keys beside the hyperparameters' own.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(envCount, forKey: .envCount)
+        try c.encode(chunkLength, forKey: .chunkLength)
+        try c.encode(objective, forKey: .objective)
+        try hyperparameters.encode(to: encoder)
     }
 }

@@ -26,7 +26,7 @@ public final class CheckpointPolicy: RolloutPolicy {
     /// when the folder has none.
     private static func trainedTask(_ run: RunDirectory) throws -> TaskSpec? {
         guard FileManager.default.fileExists(atPath: run.config.path) else { return nil }
-        return try ConfigOverrides.runConfig(file: run.config.path).task
+        return try ConfigOverrides.resolve(file: run.config.path).task
     }
 
     public func act(world: World, envs: Range<Int>, step: Int) throws {

@@ -26,50 +26,37 @@ public struct TaskSpec: Sendable, Codable, Equatable {
     public var fingerDistanceCap: Float = 3.0, handDistanceCap: Float = 0.5
     /// The hand "encloses" the object when the tip sum and palm distances are below these, metres.
     public var fingerEncloseDistance: Float = 0.6, handEncloseDistance: Float = 0.12
-    /// Also require, for "encloses", that the thumb tip and at least one other fingertip touch
-    /// the object (off = the published distance-only test, which a fist beside the object passes).
-    public var encloseNeedsContact: Bool = false
-    /// Reward per fingertip touching the object, every step (0 = published: no contact term).
-    public var tipContactReward: Float = 0
     /// Reward per metre the object is above its resting height (up to the goal's height) while
     /// the thumb tip and another fingertip touch it, every step (0 = published: lift pays only
     /// through the enclosed terms, which a fist on the object also collects).
     public var heldHeightReward: Float = 0
-    /// Pay the distance terms (-0.5 finger_dist - hand_dist); false = ResDex's stage-2 reward,
-    /// which keeps only the enclosed terms (goal, lift, bonus) for a policy that already reaches.
-    public var distanceTerms: Bool = true
     /// Finger targets follow the actions through an exponential moving average:
     /// target = s x action target + (1 - s) x previous target (1 = published: the action is the
     /// target). Below 1 it low-passes a learner's per-step exploration noise on the fingers,
     /// IsaacGymEnvs' `actionsMovingAverage`.
     public var fingerTargetSmoothing: Float = 1
 
-    public init() {}
-}
+    /// Reward variants off in every default (`task.experimental` in a config).
+    public var experimental = Experimental()
 
-extension TaskSpec {
-    /// Decodes a task written by any version of this code: a key it lacks (a setting added
-    /// later) keeps its default, which is the behaviour the older code had.
-    public init(from decoder: Decoder) throws {
-        self.init()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        func field<T: Decodable>(_ value: inout T, _ key: CodingKeys) throws {
-            value = try c.decodeIfPresent(T.self, forKey: key) ?? value
-        }
-        try field(&observationMode, .observationMode)
-        try field(&episodeLength, .episodeLength)
-        try field(&successDistance, .successDistance)
-        try field(&staggerFirstEpisodes, .staggerFirstEpisodes)
-        try field(&liftThreshold, .liftThreshold)
-        try field(&highLiftHeight, .highLiftHeight)
-        try field(&fingerDistanceCap, .fingerDistanceCap)
-        try field(&handDistanceCap, .handDistanceCap)
-        try field(&fingerEncloseDistance, .fingerEncloseDistance)
-        try field(&handEncloseDistance, .handEncloseDistance)
-        try field(&encloseNeedsContact, .encloseNeedsContact)
-        try field(&tipContactReward, .tipContactReward)
-        try field(&heldHeightReward, .heldHeightReward)
-        try field(&distanceTerms, .distanceTerms)
-        try field(&fingerTargetSmoothing, .fingerTargetSmoothing)
+    /// Reward variants that are off in every default, tried against a fist held beside the
+    /// object, which the published "enclosed" test accepts
+    /// (docs/experiments/2026-11-21-quick-protocol-full-library.md; docs/task.md).
+    public struct Experimental: Sendable, Codable, Equatable {
+        /// Also require, for "encloses", that the thumb tip and at least one other fingertip
+        /// touch the object (off = the published distance-only test, which a fist beside the
+        /// object passes).
+        public var encloseNeedsContact: Bool = false
+        /// Reward per fingertip touching the object, every step (0 = published: no contact term).
+        public var tipContactReward: Float = 0
+        /// Pay the distance terms (-0.5 finger_dist - hand_dist); false = ResDex's stage-2 reward,
+        /// which keeps only the enclosed terms (goal, lift, bonus) for a policy that already reaches.
+        public var distanceTerms: Bool = true
+
+        /// The published reward.
+        public init() {}
     }
+
+    /// The published task.
+    public init() {}
 }

@@ -259,7 +259,7 @@ public enum BenchmarkProtocol {
                 return saved
             }
             log("\(folder): already evaluated, evaluating its best checkpoint again")
-            let trainer = try Trainer(config: try ConfigOverrides.runConfig(file: run.config.path), run: run, resume: true,
+            let trainer = try Trainer(config: try ConfigOverrides.resolve(file: run.config.path), run: run, resume: true,
                                       communicator: communicator)
             return RunResult(algorithm: algorithm.rawValue, seed: seed, evaluations: try trainer.evaluateFinal(),
                              wallSeconds: saved.wallSeconds, envSteps: saved.envSteps)
@@ -271,7 +271,7 @@ public enum BenchmarkProtocol {
             // as `world-train --resume`: the run continues under the config it was started
             // with (threads included: OpenBLAS's split of the work moves the last bits), to this size's budget
             let iterations = config.iterations
-            config = try ConfigOverrides.runConfig(file: run.config.path)
+            config = try ConfigOverrides.resolve(file: run.config.path)
             config.iterations = iterations
         }
         log("\(folder): \(resume ? "resuming (its own config.json)" : "training") \(algorithm.rawValue), seed \(seed), \(config.iterations) iterations")

@@ -1,19 +1,21 @@
 import Foundation
 
-/// Builds a TrainConfig from defaults, an optional JSON file (any subset of keys) and
-/// `key.path=value` overrides, naming the file or key on every error.
+/// Builds a TrainConfig from the defaults, an optional JSON text (any subset of keys, of any
+/// `configVersion`: migrated first, `ConfigMigration`) and `key.path=value` overrides, naming the
+/// file or key on every error. A run's own config.json, a config file for a new run and a
+/// Python world's config are all read this way: the same JSON gives the same config.
 public enum ConfigOverrides {
-    /// The merged config.
-    public static func resolve(file: String?, overrides: [String], base: TrainConfig = TrainConfig()) throws -> TrainConfig {
-        guard let file else { return try resolve(json: nil, source: "", overrides: overrides, base: base) }
+    /// The merged config of a JSON file (nil = none) and overrides.
+    public static func resolve(file: String?, overrides: [String] = []) throws -> TrainConfig {
+        guard let file else { return try resolve(json: nil, source: "", overrides: overrides) }
         guard let data = FileManager.default.contents(atPath: file) else { throw ConfigFileError("\(file): cannot read the file") }
-        return try resolve(json: data, source: file, overrides: overrides, base: base)
+        return try resolve(json: data, source: file, overrides: overrides)
     }
 
     /// The merged config from JSON text (any subset of keys; nil = none) and overrides;
     /// `source` names the text in errors (a file path, or e.g. "config JSON").
-    public static func resolve(json: Data?, source: String, overrides: [String] = [], base: TrainConfig = TrainConfig()) throws -> TrainConfig {
-        let defaults = try JSONSerialization.jsonObject(with: JSONEncoder().encode(base)) as! [String: Any]
+    public static func resolve(json: Data?, source: String, overrides: [String] = []) throws -> TrainConfig {
+        let defaults = try tree(of: TrainConfig())
         var tree = defaults
         var given: [(path: [String], value: Any)] = []
         if let json {
@@ -22,18 +24,24 @@ public enum ConfigOverrides {
                 throw ConfigFileError("\(source): not valid JSON (\(error.localizedDescription))")
             }
             guard let object = parsed as? [String: Any] else { throw ConfigFileError("\(source): the top level must be a JSON object") }
-            tree = try merge(tree, object, path: source + ":")
-            given = leaves(object, prefix: [])
+            let migrated = ConfigMigration.migrate(object, from: try ConfigMigration.version(of: object, source: source))
+            tree = try merge(tree, migrated, path: [], source: source)
+            given = leaves(migrated, prefix: [])
         }
         for override in overrides {
             guard let eq = override.firstIndex(of: "=") else { throw ConfigFileError("--set \(override): expected key.path=value") }
             let key = String(override[..<eq]), text = String(override[override.index(after: eq)...])
             let value = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) ?? text
-            tree = try set(tree, path: key.split(separator: ".").map(String.init), value: value, full: key)
-            given.append((key.split(separator: ".").map(String.init), value))
+            let path = key.split(separator: ".").map(String.init)
+            guard path != ["configVersion"] else {
+                throw ConfigFileError("--set \(key): the version is a config file's own; a --set is read at version \(ConfigMigration.currentVersion)")
+            }
+            tree = try set(tree, path: path, value: value, full: key)
+            given += (value as? [String: Any]).map { leaves($0, prefix: path) } ?? [(path, value)]
         }
+        let config: TrainConfig
         do {
-            return try JSONDecoder().decode(TrainConfig.self, from: JSONSerialization.data(withJSONObject: tree))
+            config = try JSONDecoder().decode(TrainConfig.self, from: JSONSerialization.data(withJSONObject: tree))
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context),
                 let DecodingError.valueNotFound(_, context) {
             // the decoder names no field for a number that does not fit (-1 for an unsigned seed, 1.5 for a count)
@@ -42,6 +50,22 @@ public enum ConfigOverrides {
             }
             throw ConfigFileError("config field \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)")
         }
+        try checkEveryKeyWasRead(given, by: config)
+        return config
+    }
+
+    /// Throws when a key given a value is missing from the decoded config's encoding: a field
+    /// whose decoder skipped it would otherwise be silently left at its default.
+    static func checkEveryKeyWasRead(_ given: [(path: [String], value: Any)], by config: TrainConfig) throws {
+        let written = try tree(of: config)
+        for (path, value) in given where !(value is NSNull) && ConfigMigration.lookUp(path, in: written) == nil {
+            throw ConfigFileError("config field \(path.joined(separator: ".")): given but not read (the field is missing from its type's coding)")
+        }
+    }
+
+    /// A config as a JSON tree, as config.json holds it.
+    static func tree(of config: TrainConfig) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: JSONEncoder().encode(config)) as! [String: Any]
     }
 
     /// Every non-object value of a JSON object with its key path.
@@ -61,38 +85,44 @@ public enum ConfigOverrides {
         }
     }
 
-    /// A run directory's own config.json, written by this or an earlier version (missing keys:
-    /// `TrainConfig.olderRunBase`), for resuming, evaluating or rendering that run.
-    public static func runConfig(file: String) throws -> TrainConfig {
-        try resolve(file: file, overrides: [], base: .olderRunBase)
-    }
-
-    private static func merge(_ base: [String: Any], _ top: [String: Any], path: String) throws -> [String: Any] {
+    private static func merge(_ base: [String: Any], _ top: [String: Any], path: [String], source: String) throws -> [String: Any] {
         var out = base
         for (k, v) in top {
             guard let old = base[k] else {
-                guard optionalKeys.contains(k) else { throw ConfigFileError("\(path) unknown key '\(k)'") }
+                guard optionalPaths.contains(path + [k]) else {
+                    let within = path.isEmpty ? "" : " " + path.joined(separator: ".") + "."
+                    throw ConfigFileError("\(source):\(within) unknown key '\(k)'\(hint(path + [k]))")
+                }
                 out[k] = v
                 continue
             }
-            if let a = old as? [String: Any], let b = v as? [String: Any] { out[k] = try merge(a, b, path: path + " " + k + ".") } else { out[k] = v }
+            if let a = old as? [String: Any], let b = v as? [String: Any] {
+                out[k] = try merge(a, b, path: path + [k], source: source)
+            } else {
+                out[k] = v
+            }
         }
         return out
     }
 
-    private static func set(_ tree: [String: Any], path: [String], value: Any, full: String) throws -> [String: Any] {
-        guard let head = path.first, tree[head] != nil || (path.count == 1 && tree.keys.contains(head)) || optionalKeys.contains(head) else {
-            throw ConfigFileError("--set \(full): unknown key '\(path.first ?? "")'")
+    private static func set(_ tree: [String: Any], path: [String], value: Any, full: String, at prefix: [String] = []) throws -> [String: Any] {
+        guard let head = path.first, tree[head] != nil || optionalPaths.contains(prefix + [head]) else {
+            throw ConfigFileError("--set \(full): unknown key '\(path.first ?? "")'\(hint(prefix + [path.first ?? ""]))")
         }
         var out = tree
         if path.count == 1 { out[head] = value; return out }
         guard let child = tree[head] as? [String: Any] else { throw ConfigFileError("--set \(full): '\(head)' has no fields") }
-        out[head] = try set(child, path: Array(path.dropFirst()), value: value, full: full)
+        out[head] = try set(child, path: Array(path.dropFirst()), value: value, full: full, at: prefix + [head])
         return out
     }
 
-    /// Optional keys absent from the default encoding.
-    static let optionalKeys: Set<String> = ["library", "initFrom", "objectMaxRadius"]
+    /// Where an unknown key of an earlier config version went, as a suffix of the message.
+    private static func hint(_ path: [String]) -> String {
+        ConfigMigration.hint(for: path).map { " (\($0))" } ?? ""
+    }
+
+    /// Key paths of the optional fields, absent from the default encoding.
+    static let optionalPaths: Set<[String]> = [["library"], ["objectMaxRadius"], ["experimental", "initFrom"]]
 }
 
 /// A bad config file or override.

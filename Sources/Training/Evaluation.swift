@@ -61,7 +61,7 @@ public enum Evaluation {
                            threads: Int, communicator: Communicator = SingleProcess()) throws -> Evaluator.Result {
         var folder = URL(fileURLWithPath: path)
         if let latest = RunDirectory(path).latestCheckpoint() { folder = latest }
-        let config = try ConfigOverrides.runConfig(file: RunDirectory.owning(checkpoint: folder).config.path)
+        let config = try ConfigOverrides.resolve(file: RunDirectory.owning(checkpoint: folder).config.path)
         BLAS.setThreadCount(threads)
         let agent = try PPOAgent.loadCheckpoint(from: folder)
         let assets = subset(try objects(config: config, split: split, library: library), limit: config.evalObjects)

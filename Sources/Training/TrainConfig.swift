@@ -3,7 +3,9 @@ import Learning
 import SimWorld
 
 /// Everything a training run needs; written to the run directory as config.json. Every field
-/// has a default, a config file may set any subset, and `--set key.path=value` overrides one.
+/// has a default, a config file may set any subset, and `--set key.path=value` overrides one
+/// (`ConfigOverrides`). The defaults are the only ones a config is read over; a config.json of
+/// an earlier `configVersion` is first brought to this one by `ConfigMigration`.
 public struct TrainConfig: Codable, Sendable, Equatable {
     /// Which learner.
     public enum Algorithm: String, Codable, Sendable, CaseIterable {
@@ -15,6 +17,9 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         case acppoNaive = "acppo-naive"
     }
 
+    /// The layout and defaults this config follows (`ConfigMigration.currentVersion`); a config
+    /// read from a file of an earlier version has been migrated to it.
+    public private(set) var configVersion: Int = ConfigMigration.currentVersion
     /// Learner.
     public var algorithm: Algorithm = .acppo
     /// Chunk length h for acppo and acppo-naive (ignored by ppo).
@@ -34,15 +39,13 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     /// Only objects with a bounding radius of at most this, metres, are used, in training and in
     /// every evaluation split; nil = all (the library's published sizes, 0.06 to 0.15 m).
     public var objectMaxRadius: Float?
-    /// A run directory or checkpoint folder (e.g. from `world-train clone`) whose actor and
-    /// observation statistics (kept fixed: `ppo.freezeNormalizer`) start this run; nil = fresh networks.
-    public var initFrom: String?
     /// Split the training objects come from.
     public var trainSplit: String = SplitPlan.train
-    /// The task (observation mode, episode length, ...): `cpuTask`.
+    /// The task (observation mode, episode length, reward options, ...): `cpuTask`.
     public var task: TaskSpec = TrainConfig.cpuTask
-    /// Learner hyperparameters (envCount, chunkLength and objective are set from the fields above).
-    public var ppo: PPOConfig = TrainConfig.cpuPPO
+    /// Learner hyperparameters: `cpuPPO`. The learner's env count, chunk length and objective
+    /// are not among them: `resolvedPPO` derives them from `envCount`, `chunkLength` and `algorithm`.
+    public var ppo: PPOHyperparameters = TrainConfig.cpuPPO
     /// Save a checkpoint every this many iterations (and at the end).
     public var checkpointEvery: Int = 50
     /// Keep only this many of the newest checkpoints/iter_N folders (checkpoints/best is a copy
@@ -58,9 +61,25 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     /// checkpoints/best and is the one finally evaluated (guards against late collapse; ties go
     /// to the later checkpoint). 0 = off: the last checkpoint is evaluated.
     public var selectionObjects: Int = 32
-    /// Scripted-grasp episodes (one per env of a separate world, training objects) whose
-    /// successful ones feed the actor's imitation term when `ppo.imitationWeight` > 0. 0 = none.
-    public var imitationEpisodes: Int = 0
+    /// Run settings off in every default: starting from a clone and imitating demonstrations.
+    public var experimental = Experimental()
+
+    /// Run settings that are off in every default (`experimental` in a config): fine-tuning a
+    /// behaviour clone with RL, together with `ppo.experimental`
+    /// (docs/experiments/2026-11-21-fine-tuning-from-clone.md; it does not beat the clone yet).
+    public struct Experimental: Codable, Sendable, Equatable {
+        /// A run directory or checkpoint folder (e.g. from `world-train clone`) whose actor and
+        /// observation statistics (kept fixed: `ppo.experimental.freezeNormalizer`) start this
+        /// run; nil = fresh networks.
+        public var initFrom: String?
+        /// Scripted-grasp episodes (one per env of a separate world, training objects) whose
+        /// successful ones feed the actor's imitation term when `ppo.experimental.imitationWeight`
+        /// > 0. 0 = none.
+        public var imitationEpisodes: Int = 0
+
+        /// Nothing experimental.
+        public init() {}
+    }
 
     /// The published task with the changes under which RL learns to lift within a few million
     /// env steps (docs/experiments/2026-11-21-first-rl-lift-builtins.md and
@@ -76,19 +95,6 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         return t
     }
 
-    /// What a run's own config.json means where it lacks a key: files written by earlier
-    /// versions omit settings added later, whose behaviour then was the published one, not
-    /// today's CPU defaults (published task with staggered first episodes, no wrist std,
-    /// per-chunk KL target).
-    public static var olderRunBase: TrainConfig {
-        var c = TrainConfig()
-        c.task = TaskSpec()
-        c.task.staggerFirstEpisodes = true
-        c.ppo.initStdPrefix = []
-        c.ppo.klTargetPerStep = false
-        return c
-    }
-
     /// The published PPO settings with the CPU-budget changes measured in docs/experiments/: a network of
     /// (256, 128, 64), about 40 % of the update FLOPs of (256, 256, 128) and 5 % of the published
     /// (1024, 1024, 512, 512); an initial action std of 0.3 instead of 0.8 (at 0.8 the 833 N-per-unit
@@ -101,8 +107,8 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     /// (2026-11-22-wrist-noise.md); and for ACPPO a KL target per executed step (`klTargetPerStep`):
     /// with the one-step target on a whole chunk the adaptive learning rate sat at its floor and
     /// ACPPO lifted late (2026-11-22-builtin-three-seeds-kl-per-step.md).
-    public static var cpuPPO: PPOConfig {
-        var p = PPOConfig()
+    public static var cpuPPO: PPOHyperparameters {
+        var p = PPOHyperparameters()
         p.actorHiddenSizes = [256, 128, 64]
         p.criticHiddenSizes = [256, 128, 64]
         p.initStd = 0.3
@@ -116,20 +122,24 @@ public struct TrainConfig: Codable, Sendable, Equatable {
 
     public init() {}
 
-    /// The learner's config with the run-level fields applied.
+    /// What the learner is built from: `ppo` with the env count, the chunk length (1 for ppo) and
+    /// the objective (the naive product of ratios for acppo-naive) of this run, and the
+    /// normaliser frozen when the run starts from a clone (its observation statistics are part
+    /// of its actor: moving them moves the policy).
     public var resolvedPPO: PPOConfig {
-        var p = ppo
-        p.envCount = envCount
-        p.chunkLength = algorithm == .ppo ? 1 : chunkLength
-        p.objective = algorithm == .acppoNaive ? .naiveProductOfRatios : .chunked
-        // the clone's observation statistics are part of its actor: moving them moves the policy
-        if initFrom != nil { p.freezeNormalizer = true }
-        return p
+        var hyperparameters = ppo
+        if experimental.initFrom != nil { hyperparameters.experimental.freezeNormalizer = true }
+        return PPOConfig(hyperparameters: hyperparameters, envCount: envCount,
+                         chunkLength: algorithm == .ppo ? 1 : chunkLength,
+                         objective: algorithm == .acppoNaive ? .naiveProductOfRatios : .chunked)
     }
 
     /// Checks ranges; the message names the field.
     public func validate() throws {
         func fail(_ m: String) -> ConfigError { ConfigError("config: \(m)") }
+        guard configVersion == ConfigMigration.currentVersion else {
+            throw fail("configVersion \(configVersion): this code reads configs of version \(ConfigMigration.currentVersion) (older files are migrated when read)")
+        }
         guard envCount >= 1 else { throw fail("envCount must be >= 1 (got \(envCount))") }
         guard threads >= 1 else { throw fail("threads must be >= 1 (got \(threads))") }
         guard chunkLength >= 1 else { throw fail("chunkLength must be >= 1 (got \(chunkLength))") }
@@ -137,9 +147,10 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         guard checkpointEvery >= 1 else { throw fail("checkpointEvery must be >= 1") }
         guard keepCheckpoints >= 0 else { throw fail("keepCheckpoints must be >= 0 (0 keeps every checkpoint; got \(keepCheckpoints))") }
         guard evalEpisodesPerObject >= 0 else { throw fail("evalEpisodesPerObject must be >= 0") }
-        guard imitationEpisodes >= 0 else { throw fail("imitationEpisodes must be >= 0 (got \(imitationEpisodes))") }
-        guard imitationEpisodes == 0 || ppo.imitationWeight > 0 else {
-            throw fail("imitationEpisodes \(imitationEpisodes) needs ppo.imitationWeight > 0 (the demonstrations would be unused)")
+        let episodes = experimental.imitationEpisodes
+        guard episodes >= 0 else { throw fail("experimental.imitationEpisodes must be >= 0 (got \(episodes))") }
+        guard episodes == 0 || ppo.experimental.imitationWeight > 0 else {
+            throw fail("experimental.imitationEpisodes \(episodes) needs ppo.experimental.imitationWeight > 0 (the demonstrations would be unused)")
         }
         if let r = objectMaxRadius, !(r > 0 && r.isFinite) {
             throw fail("objectMaxRadius must be a positive number of metres (got \(r))")

@@ -67,8 +67,8 @@ public final class Trainer {
         guard config.envCount >= communicator.size else {
             throw ConfigError("config: envCount \(config.envCount) is fewer than the job's \(communicator.size) ranks (each rank steps a share of the envs)")
         }
-        guard communicator.size == 1 || config.imitationEpisodes == 0 else {
-            throw ConfigError("config: imitationEpisodes needs a single process (the imitation term is not data-parallel); got \(communicator.size) ranks")
+        guard communicator.size == 1 || config.experimental.imitationEpisodes == 0 else {
+            throw ConfigError("config: experimental.imitationEpisodes needs a single process (the imitation term is not data-parallel); got \(communicator.size) ranks")
         }
         self.config = config
         self.run = run
@@ -93,7 +93,7 @@ public final class Trainer {
             (state, skipped) = try Self.resumeFromNewestValid(run, world: world, agent: agent, share: share)
             restoredIteration = state.iteration
         } else {
-            if let source = config.initFrom {
+            if let source = config.experimental.initFrom {
                 let folder = RunDirectory(source).latestCheckpoint() ?? URL(fileURLWithPath: source)
                 try agent.initializeActor(from: try PPOAgent.loadCheckpoint(from: folder))
             }
@@ -101,20 +101,20 @@ public final class Trainer {
         }
         skippedCheckpoints = skipped
         agent.broadcastFromRoot()
-        if config.imitationEpisodes > 0 {
+        if config.experimental.imitationEpisodes > 0 {
             let demos = try Self.demonstrations(config: config, assets: assets, blocks: agent.actorBlocks)
             agent.setDemonstrations(observations: demos.observations, targets: demos.chunks)
         }
         metrics = communicator.isRoot ? try MetricsLog(run: run, keepThrough: restoredIteration ?? 0) : nil
     }
 
-    /// The successful scripted episodes of `config.imitationEpisodes` envs on the training objects
+    /// The successful scripted episodes of `config.experimental.imitationEpisodes` envs on the training objects
     /// (a world of its own, seeded from the run's seed: the same on resume).
     static func demonstrations(config: TrainConfig, assets: [ObjectAsset], blocks: Int) throws -> Demonstrations.Set {
-        let world = try Demonstrations.world(config: config, envCount: config.imitationEpisodes, seed: config.seed &+ 0x5EED, assets: assets)
+        let world = try Demonstrations.world(config: config, envCount: config.experimental.imitationEpisodes, seed: config.seed &+ 0x5EED, assets: assets)
         let demos = try Demonstrations.collect(world: world, blocks: blocks)
         guard demos.kept > 0 else {
-            throw ConfigError("config: imitationEpisodes: none of the \(demos.episodes) scripted episodes reached the goal; nothing to imitate")
+            throw ConfigError("config: experimental.imitationEpisodes: none of the \(demos.episodes) scripted episodes reached the goal; nothing to imitate")
         }
         return demos
     }

@@ -30,7 +30,7 @@ struct Export: ParsableCommand {
         BLAS.setThreadCount(1)
         let folder = try Self.resolve(checkpoint)
         let run = RunDirectory.owning(checkpoint: folder)
-        let config = FileManager.default.fileExists(atPath: run.config.path) ? try ConfigOverrides.runConfig(file: run.config.path) : nil
+        let config = FileManager.default.fileExists(atPath: run.config.path) ? try ConfigOverrides.resolve(file: run.config.path) : nil
         let agent = try PPOAgent.loadCheckpoint(from: folder)
         let network = PolicyNetwork(agent: agent)
         let metadata = try ExportMetadata.entries(agent: agent, network: network, config: config, hand: try HandDescription.shadowHand(),

@@ -44,7 +44,7 @@ struct Train: ParsableCommand {
         if let resume {
             try refuseChangesOnResume()
             directory = resume
-            cfg = try ConfigOverrides.runConfig(file: RunDirectory(resume).config.path)
+            cfg = try ConfigOverrides.resolve(file: RunDirectory(resume).config.path)
             if let iterations { cfg.iterations = iterations }
             if let envSteps { cfg.iterations = (envSteps + cfg.envCount * cfg.ppo.stepsPerRollout - 1) / (cfg.envCount * cfg.ppo.stepsPerRollout) }
             if let keepLast { cfg.keepCheckpoints = keepLast }

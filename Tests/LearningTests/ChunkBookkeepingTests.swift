@@ -82,7 +82,7 @@ final class ChunkBookkeepingTests: XCTestCase {
     func testValueLossOnAllStepsCoversEveryStoredStep() {
         let next = FloatBuffer(count: 6)
         func oneEpochUnclipped(_ c: inout PPOConfig) { c.updateEpochs = 1; c.maxGradNorm = 1e9 }
-        let agent = collect(objective: .chunked) { oneEpochUnclipped(&$0); $0.valueLossOnAllSteps = true }
+        let agent = collect(objective: .chunked) { oneEpochUnclipped(&$0); $0.experimental.valueLossOnAllSteps = true }
         let starts = (0..<agent.config.batchSize).filter { agent.rollout.chunkStarts[$0] != 0 }
         XCTAssertLessThan(starts.count, agent.config.batchSize)
         agent.update(nextObservations: next.pointer)

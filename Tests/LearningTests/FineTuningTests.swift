@@ -25,7 +25,7 @@ final class ActorFreezeTests: XCTestCase {
 
     func testActorStaysFixedWhileTheCriticWarmsUp() throws {
         var config = smallConfig()
-        config.actorFreezeIterations = 2
+        config.experimental.actorFreezeIterations = 2
         let agent = try PPOAgent(config: config, observationDim: 2, actionDim: 2, seed: 5)
         let actorCount = agent.networks.actor.shape.parameterCount + agent.networks.logStdCount
         let start = agent.networks.parameters.toArray()
@@ -45,7 +45,7 @@ final class ActorFreezeTests: XCTestCase {
 
     func testNegativeFreezeIsRefused() {
         var config = smallConfig()
-        config.actorFreezeIterations = -1
+        config.experimental.actorFreezeIterations = -1
         XCTAssertThrowsError(try config.validate()) { error in
             XCTAssertTrue("\(error)".contains("actorFreezeIterations"), "\(error)")
         }
@@ -74,7 +74,7 @@ final class ImitationTermTests: XCTestCase {
         let demos = demonstrations(rows: 32)
         var config = smallConfig()
         let plain = try PPOAgent(config: config, observationDim: 2, actionDim: 2, seed: 5)
-        config.imitationWeight = 30
+        config.experimental.imitationWeight = 30
         let imitating = try PPOAgent(config: config, observationDim: 2, actionDim: 2, seed: 5)
         imitating.setDemonstrations(observations: demos.observations, targets: demos.targets)
         let before = meanError(imitating, demos)
@@ -95,13 +95,13 @@ final class ImitationTermTests: XCTestCase {
 
     func testWeightDecaysPerIteration() throws {
         var config = smallConfig()
-        config.imitationWeight = 2
-        config.imitationDecay = 0.5
+        config.experimental.imitationWeight = 2
+        config.experimental.imitationDecay = 0.5
         let agent = try PPOAgent(config: config, observationDim: 2, actionDim: 2, seed: 5)
         XCTAssertEqual(agent.currentImitationWeight, 2)
         for i in 0..<3 { trainOneIteration(agent, seed: i) }
         XCTAssertEqual(agent.currentImitationWeight, 0.25, accuracy: 1e-6)
-        config.imitationDecay = 1.5
+        config.experimental.imitationDecay = 1.5
         XCTAssertThrowsError(try config.validate()) { XCTAssertTrue("\($0)".contains("imitationDecay"), "\($0)") }
     }
 }

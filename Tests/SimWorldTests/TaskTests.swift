@@ -44,7 +44,7 @@ final class TaskTests: XCTestCase {
         XCTAssertEqual(r.stage, 2)
         // 5: the contact test: the same state encloses only with the thumb and another tip touching
         var contactTask = task
-        contactTask.encloseNeedsContact = true
+        contactTask.experimental.encloseNeedsContact = true
         r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
         XCTAssertEqual(r.reward, -0.25 - 0.05, accuracy: 1e-5, "no contact: distance terms only")
         XCTAssertEqual(r.stage, 0)
@@ -55,12 +55,12 @@ final class TaskTests: XCTestCase {
         r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
         XCTAssertEqual(r.reward, -0.25 - 0.05 + 0.9 - 0.06 + 0.2 + 1 / 1.3, accuracy: 1e-5, "thumb and middle finger: enclosed")
         XCTAssertEqual(r.stage, 2)
-        contactTask.tipContactReward = 0.05
+        contactTask.experimental.tipContactReward = 0.05
         r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
         let heldAtGoal: Float = -0.25 - 0.05 + 0.9 - 0.06 + 0.2 + 1 / 1.3
         XCTAssertEqual(r.reward, heldAtGoal + 2 * 0.05, accuracy: 1e-5, "two touching tips")
         // 6: the held-height term: per metre above rest (0.87 - 0.63 = 0.24), only while pinched
-        contactTask.tipContactReward = 0
+        contactTask.experimental.tipContactReward = 0
         contactTask.heldHeightReward = 2
         r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
         XCTAssertEqual(r.reward, heldAtGoal + 2 * 0.24, accuracy: 1e-5, "pinched 0.24 m above rest")
@@ -73,7 +73,7 @@ final class TaskTests: XCTestCase {
         r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
         XCTAssertEqual(r.reward, -0.25 - 0.05, accuracy: 1e-5, "not pinched: no height term (and not enclosed)")
         // 7: ResDex's stage-2 reward: the enclosed terms alone
-        contactTask.distanceTerms = false
+        contactTask.experimental.distanceTerms = false
         r = ComputeRewardsSystem.reward(task: contactTask, object: object, tips: tips, tipContacts: contacts, palm: palm, goal: goal, restZ: 0.63, forceZ: 0)
         XCTAssertEqual(r.reward, 0, accuracy: 1e-6, "not enclosed: nothing")
         contacts = [0, 1.5, 0, 0, 2.0]

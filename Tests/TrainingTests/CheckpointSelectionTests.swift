@@ -42,7 +42,7 @@ final class InitFromTests: XCTestCase {
         let source = RunDirectory(temporary.appendingPathComponent("clone-\(UUID().uuidString)").path)
         let (clone, _) = try BehaviourCloning.run(config: config, objectName: nil, epochs: 2, learningRate: 1e-3, run: source)
         var fineTune = config
-        fineTune.initFrom = source.root.path
+        fineTune.experimental.initFrom = source.root.path
         fineTune.iterations = 0
         let trainer = try Trainer(config: fineTune, run: RunDirectory(temporary.appendingPathComponent("ft-\(UUID().uuidString)").path))
         let count = clone.networks.actor.shape.parameterCount
@@ -52,7 +52,7 @@ final class InitFromTests: XCTestCase {
         let fresh = try Trainer(config: config, run: RunDirectory(temporary.appendingPathComponent("fresh-\(UUID().uuidString)").path))
         XCTAssertNotEqual(Array(UnsafeBufferPointer(start: fresh.agent.networks.actor.parameters, count: count)), copied)
         fineTune.iterations = 1
-        fineTune.ppo.actorFreezeIterations = 1
+        fineTune.ppo.experimental.actorFreezeIterations = 1
         let warmUp = try Trainer(config: fineTune, run: RunDirectory(temporary.appendingPathComponent("warm-\(UUID().uuidString)").path))
         try warmUp.train()
         XCTAssertEqual(warmUp.agent.normalizer?.mean.toArray(), clone.normalizer?.mean.toArray(),

@@ -21,7 +21,7 @@ final class ConfigTests: XCTestCase {
         // a run's config.json holds `library`, which the default encoding omits (nil)
         var written = TrainConfig()
         written.library = "assets/objects"
-        written.task.encloseNeedsContact = true
+        written.task.experimental.encloseNeedsContact = true
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString).json")
         try JSONEncoder().encode(written).write(to: file)
         XCTAssertEqual(try ConfigOverrides.resolve(file: file.path, overrides: []), written)
@@ -73,19 +73,23 @@ final class ConfigTests: XCTestCase {
     }
 
     func testARunConfigOfAnEarlierVersionKeepsItsBehaviour() throws {
-        // written before fingerTargetSmoothing, heldHeightReward, initStdPrefix, klTargetPerStep existed
+        // written before configVersion and before fingerTargetSmoothing, heldHeightReward,
+        // initStdPrefix, klTargetPerStep existed; its ppo holds the learner's envCount, as every
+        // config.json of that version does
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("old-\(UUID().uuidString).json")
-        try Data(#"{"algorithm": "acppo", "task": {"episodeLength": 200}, "ppo": {"initStd": 0.3}}"#.utf8).write(to: file)
-        let old = try ConfigOverrides.runConfig(file: file.path)
+        try Data(#"{"algorithm": "acppo", "task": {"episodeLength": 200}, "ppo": {"initStd": 0.3, "envCount": 1024}}"#.utf8).write(to: file)
+        let old = try ConfigOverrides.resolve(file: file.path)
         XCTAssertEqual(old.task.fingerTargetSmoothing, 1)
         XCTAssertEqual(old.task.heldHeightReward, 0)
         XCTAssertTrue(old.task.staggerFirstEpisodes)
         XCTAssertEqual(old.ppo.initStdPrefix, [])
         XCTAssertFalse(old.ppo.klTargetPerStep)
+        // a config written for this code (no configVersion, no ppo.envCount) is of this version
+        try Data(#"{"algorithm": "acppo", "task": {"episodeLength": 200}, "ppo": {"initStd": 0.3}}"#.utf8).write(to: file)
         let fresh = try ConfigOverrides.resolve(file: file.path, overrides: [])
         XCTAssertEqual(fresh.task.fingerTargetSmoothing, 0.15, "a user's partial config for a new run gets today's defaults")
         XCTAssertTrue(fresh.ppo.klTargetPerStep)
-        XCTAssertEqual(try ConfigOverrides.runConfig(file: { () -> String in
+        XCTAssertEqual(try ConfigOverrides.resolve(file: { () -> String in
             let f = FileManager.default.temporaryDirectory.appendingPathComponent("new-\(UUID().uuidString).json")
             try! JSONEncoder().encode(TrainConfig()).write(to: f)
             return f.path

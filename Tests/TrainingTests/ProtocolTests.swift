@@ -97,7 +97,7 @@ final class ProtocolTests: XCTestCase {
         let results = try JSONDecoder().decode([BenchmarkProtocol.RunResult].self, from: Data(contentsOf: URL(fileURLWithPath: out + "/results.json")))
         XCTAssertEqual(results.map(\.envSteps), [128], "trained on to the new budget")
         XCTAssertTrue(FileManager.default.fileExists(atPath: run.evaluation.path))
-        let config = try ConfigOverrides.runConfig(file: run.config.path)
+        let config = try ConfigOverrides.resolve(file: run.config.path)
         XCTAssertEqual(config.ppo.klTargetPerStep, TrainConfig().ppo.klTargetPerStep, "the run keeps the setting it started with")
     }
 }

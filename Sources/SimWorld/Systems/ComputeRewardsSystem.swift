@@ -58,10 +58,10 @@ struct ComputeRewardsSystem: System {
         var encloses = fingerDist <= task.fingerEncloseDistance && handDist <= task.handEncloseDistance
         let thumb = SceneLayout.tipCount - 1
         let pinched = tipContacts[thumb] > 0 && (0..<thumb).contains { tipContacts[$0] > 0 }
-        if task.encloseNeedsContact { encloses = encloses && pinched }
-        var reward = task.distanceTerms ? -0.5 * fingerDist - 1.0 * handDist : 0
-        if task.tipContactReward != 0 {
-            for t in 0..<SceneLayout.tipCount where tipContacts[t] > 0 { reward += task.tipContactReward }
+        if task.experimental.encloseNeedsContact { encloses = encloses && pinched }
+        var reward = task.experimental.distanceTerms ? -0.5 * fingerDist - 1.0 * handDist : 0
+        if task.experimental.tipContactReward != 0 {
+            for t in 0..<SceneLayout.tipCount where tipContacts[t] > 0 { reward += task.experimental.tipContactReward }
         }
         if task.heldHeightReward != 0 && pinched {
             reward += task.heldHeightReward * min(max(object[2] - restZ, 0), max(goal[2] - restZ, 0))
