@@ -69,7 +69,7 @@ extension PPOAgent {
         summary.losses.learningRate = learningRate
         if !config.freezeNormalizer { normalizer?.commit(communicator) }
         rollout.reset()
-        for e in 0..<config.envCount { phases[e] = 0 }
+        chunks.restart()
         iteration += 1
         return summary
     }
