@@ -1,21 +1,22 @@
 import Foundation
 import Training
 
-/// One world behind a C handle, stepped VecEnv style: `step` applies one action per env, runs
-/// the world's step (`World.advance`), copies what an autoreset would lose (every env's
-/// observation, which for an ended env is its final one, and the success flags), then starts
-/// new episodes for the envs that ended (`World.beginEpisodes`) and copies the columns that
-/// the next actions are chosen from. The copies live in buffers of the handle's own, so the
-/// pointers `view` gives stay valid across resets, which rebuild the world (one copy of each
-/// column per step: microseconds beside the physics). Calls are serialised by a lock.
+/// One world behind a C handle, stepped by its `EpisodeDriver` (the contract every loop of
+/// the project steps a world by): `step` checks and writes one action per env, steps the
+/// driver (same-step autoreset) and copies its outcome (the final observations, success and
+/// non-finite flags taken before the resets; observations, rewards and done flags) into
+/// buffers of the handle's own, so the pointers `view` gives stay valid across resets, which
+/// rebuild the world (one copy of each column per step: microseconds beside the physics).
+/// Calls are serialised by a lock.
 public final class VectorWorld: @unchecked Sendable {
     // SAFETY: every mutable member is touched only while `lock` is held (or in init / deinit).
     /// The resolved config.
     public let config: WorldConfig
     /// Envs, features per observation, actions per env.
     public let envCount: Int, observationDim: Int, actionDim: Int
-    /// The world now stepped (rebuilt by every reset that starts afresh).
+    /// The world now stepped (rebuilt by every reset that starts afresh) and its driver.
     public private(set) var world: World
+    private var episodes: EpisodeDriver
     /// Seed of the world now stepped (the config's, a reset's, or one drawn for an unseeded reset).
     public private(set) var seed: UInt64
     /// The hand and the objects, loaded once and reused by every rebuild.
@@ -45,6 +46,7 @@ public final class VectorWorld: @unchecked Sendable {
         seed = config.train.seed
         seeds = SplitMix64(seed: seed)
         world = try Self.build(config: config, hand: hand, objects: objects, seed: seed)
+        episodes = EpisodeDriver(world: world)
         envCount = world.spec.envCount
         observationDim = world.observationLayout.count
         actionDim = SceneLayout.actionCount
@@ -54,7 +56,7 @@ public final class VectorWorld: @unchecked Sendable {
         groupNames = CStringTable(groups.map(\.name))
         actionNames = CStringTable(Self.actionNames(hand))
         configJSON = CStringTable([config.json()])
-        copyFresh()
+        copyColumns()
     }
 
     deinit {
@@ -84,21 +86,21 @@ public final class VectorWorld: @unchecked Sendable {
         }
     }
 
-    /// Copies a fresh world's columns: observations (also as the final ones), reward and flags
-    /// (zeros in a fresh world); success and non-finite zeroed.
-    private func copyFresh() {
-        copyStepColumns()
-        buffers[.finalObservation]!.update(from: world.envs.pointer(.observation), count: envCount * observationDim)
-        buffers[.success]!.update(repeating: 0, count: envCount)
-        buffers[.nonFinite]!.update(repeating: 0, count: envCount)
-    }
-
-    /// Copies the world's observation, reward, terminated and truncated columns.
-    private func copyStepColumns() {
-        buffers[.observation]!.update(from: world.envs.pointer(.observation), count: envCount * observationDim)
-        buffers[.reward]!.update(from: world.envs.pointer(.reward), count: envCount)
-        buffers[.terminated]!.update(from: world.envs.pointer(.terminated), count: envCount)
-        buffers[.truncated]!.update(from: world.envs.pointer(.truncated), count: envCount)
+    /// Copies the driver's columns: observations, final observations (a fresh driver's are the
+    /// current ones), reward and done flags (zeros in a fresh world), success and non-finite
+    /// (zeros in a fresh driver).
+    private func copyColumns() {
+        let d = envCount * observationDim
+        buffers[.observation]!.update(from: episodes.observations, count: d)
+        buffers[.finalObservation]!.update(from: episodes.finalObservations, count: d)
+        buffers[.reward]!.update(from: episodes.rewards, count: envCount)
+        buffers[.terminated]!.update(from: episodes.terminated, count: envCount)
+        buffers[.truncated]!.update(from: episodes.truncated, count: envCount)
+        let success = buffers[.success]!, nonFinite = buffers[.nonFinite]!
+        for e in 0..<envCount {
+            success[e] = Float(episodes.success[e])
+            nonFinite[e] = Float(episodes.nonFinite[e])
+        }
     }
 
     /// Starts every env afresh: with `seed`, exactly as a world created with that seed (the
@@ -119,10 +121,11 @@ public final class VectorWorld: @unchecked Sendable {
             target = seeds.next()
         }
         world = try Self.build(config: config, hand: hand, objects: objects, seed: target)
+        episodes = EpisodeDriver(world: world)
         seed = target
         stepsSinceBuild = 0
         failure = nil
-        copyFresh()
+        copyColumns()
     }
 
     /// One step of every env with `count` actions, env-major `[envCount, actionDim]`, each
@@ -140,18 +143,10 @@ public final class VectorWorld: @unchecked Sendable {
         if let i = (0..<n).first(where: { actions[$0].isNaN }) {
             throw GraspWorldError(.argument, "step: the action of env \(i / actionDim), index \(i % actionDim) is NaN")
         }
-        world.hands.pointer(.action).update(from: actions, count: n)
+        episodes.actions.update(from: actions, count: n)
         do {
-            try world.advance()
-            buffers[.finalObservation]!.update(from: world.envs.pointer(.observation), count: envCount * observationDim)
-            let flags = world.envs.pointer(.success, as: UInt8.self), broken = world.envs.pointer(.nonFinite, as: UInt8.self)
-            let success = buffers[.success]!, nonFinite = buffers[.nonFinite]!
-            for e in 0..<envCount {
-                success[e] = Float(flags[e])
-                nonFinite[e] = Float(broken[e])
-            }
-            try world.beginEpisodes()
-            copyStepColumns()
+            try episodes.step()
+            copyColumns()
         } catch {
             failure = String(describing: error)
             throw GraspWorldError(.world, "step: \(error); reset the world before stepping again")

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Demonstrated (observation, chunk) pairs for the actor's behaviour-cloning term
-/// (`PPOConfig.experimental.imitationWeight`, DAPG-style), and the scratch the term uses.
+/// (`PPOConfig.experimental.imitationWeight`, DAPG-style), and the scratch the term uses (the term itself:
+/// `PPOAgent.loss`, `PPOLoss.swift`).
 final class ImitationTerm {
     /// Raw demonstrated observations. [rows, obsDim]
     let observations: [Float]
@@ -40,24 +41,5 @@ extension PPOAgent {
     /// The imitation weight at the current iteration: imitationWeight x imitationDecay^iteration.
     public var currentImitationWeight: Float {
         config.experimental.imitationWeight * Foundation.pow(config.experimental.imitationDecay, Float(iteration))
-    }
-
-    /// Adds weight x the gradient of the mean squared error (per output) between the actor's
-    /// mean chunk and `rows` random demonstrated chunks to the actor gradient already in
-    /// `networks.gradients`. Returns that mean squared error.
-    func addImitationGradient(_ term: ImitationTerm, rows requested: Int, weight: Float) -> Float {
-        let n = min(requested, networks.actor.maxBatch)
-        term.batch.removeAll(keepingCapacity: true)
-        for _ in 0..<n { term.batch.append(Int32(generator.nextIndex(below: term.rows))) }
-        term.observations.withUnsafeBufferPointer {
-            Self.gatherRows($0.baseAddress!, width: observationDim, indices: term.batch[...], into: term.inputs.pointer)
-        }
-        preprocess(term.inputs.pointer, rows: n, updateStatistics: false)
-        let squared = imitationOutputGradient(inputs: term.inputs.pointer, rows: term.batch[...], targets: term.targets, weight: weight)
-        let count = networks.actor.shape.parameterCount
-        term.saved.pointer.update(from: networks.gradients.pointer, count: count)
-        networks.actor.backward(term.inputs.pointer, rows: n)
-        for k in 0..<count { networks.gradients.pointer[k] += term.saved.pointer[k] }
-        return squared / Float(n * actorWidth)
     }
 }

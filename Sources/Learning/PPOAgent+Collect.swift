@@ -25,10 +25,11 @@ extension PPOAgent {
     ///
     /// `observations` [envCount, observationDim] (may be `rollout.currentObservationSlot`, then
     /// nothing is copied); `actions` out [envCount, actionDim], clipped to [-1, 1] when
-    /// configured. The critic runs on every env; the actor only on envs at a chunk start
-    /// (one gathered batch; every env each step for the naive objective).
+    /// configured. The critic runs on every env; the actor only on the envs whose chunk is
+    /// sampled now (`chunks`: the chunk starts, in one gathered batch; every env each step for
+    /// the naive objective).
     public func act(observations: UnsafePointer<Float>, actions: UnsafeMutablePointer<Float>) {
-        let (n, width) = (config.envCount, actorWidth)
+        let n = config.envCount
         let t = rollout.cursor
         let slot = rollout.currentObservationSlot
         if UnsafePointer(slot) != observations {
@@ -40,26 +41,23 @@ extension PPOAgent {
         // SAFETY: the values column row t holds envCount floats.
         (rollout.values.pointer + t * n).update(from: values, count: n)
 
-        let scratch = collectScratch
-        scratch.envs.removeAll(keepingCapacity: true)
-        for e in 0..<n where ChunkSemantics.startsChunk(phase: phases[e]) {
-            scratch.envs.append(Int32(e))
+        let sampling = chunks.beginStep()
+        for env in chunks.starts {
+            let e = Int(env)
             rollout.chunkStarts[rollout.slot(step: t, env: e)] = 1
             chunkStartSteps[e] = t
         }
-        let resampleAll = config.objective == .naiveProductOfRatios || scratch.envs.count == n
-        if resampleAll {
-            scratch.envs.removeAll(keepingCapacity: true)
-            scratch.envs.append(contentsOf: (0..<Int32(n)))
-        }
-        sampleChunks(for: scratch.envs, input: resampleAll ? UnsafePointer(slot) : nil, width: width)
-        executeStep(t, actions: actions)
+        sampleChunks(for: sampling, input: sampling.count == n ? UnsafePointer(slot) : nil)
+        recordStep(t)
+        chunks.execute(into: actions)
     }
 
-    /// Runs the actor on the observations of `envs` and stores their new chunks.
-    private func sampleChunks(for envs: [Int32], input: UnsafePointer<Float>?, width: Int) {
+    /// Runs the actor on the observations of `envs` (`input`, or gathered from the current
+    /// slot when nil) and stores their new chunks, means and per-action log-likelihoods.
+    private func sampleChunks(for envs: [Int32], input: UnsafePointer<Float>?) {
         let rows = envs.count
         guard rows > 0 else { return }
+        let width = actorWidth
         let scratch = collectScratch
         let slot = UnsafePointer(rollout.currentObservationSlot)
         let batch = input ?? {
@@ -76,36 +74,32 @@ extension PPOAgent {
         for (i, env) in envs.enumerated() {
             let e = Int(env)
             // SAFETY: row i of [rows, width] scratch into row e of [envCount, width] caches.
-            (currentChunks.pointer + e * width).update(from: scratch.sampled.pointer + i * width, count: width)
+            chunks.chunk(of: e).update(from: scratch.sampled.pointer + i * width, count: width)
             (currentMeans.pointer + e * width).update(from: means + i * width, count: width)
             GaussianPolicy.blockLogProbs(
-                actions: currentChunks.pointer + e * width, means: currentMeans.pointer + e * width,
+                actions: chunks.chunk(of: e), means: currentMeans.pointer + e * width,
                 logStd: networks.logStd, blockCount: blocks, actionDim: actionDim,
                 out: currentBlockLogProbs.pointer + e * blocks)
         }
     }
 
-    /// Writes each env's current chunk action into the rollout and the clipped `actions` out.
-    private func executeStep(_ t: Int, actions: UnsafeMutablePointer<Float>) {
+    /// Records each env's executed action (unclipped), its behaviour mean and log-likelihood in
+    /// the rollout at step `t`.
+    private func recordStep(_ t: Int) {
         let width = actorWidth
         let blocks = width / actionDim
         for e in 0..<config.envCount {
-            let block = config.objective == .chunked ? phases[e] : 0
+            let block = chunks.block(of: e)
             let s = rollout.slot(step: t, env: e)
-            let source = currentChunks.pointer + e * width + block * actionDim
             // SAFETY: block < blocks, so the |A| values lie inside row e of the caches.
-            (rollout.actions.pointer + s * actionDim).update(from: source, count: actionDim)
+            (rollout.actions.pointer + s * actionDim).update(from: chunks.currentAction(of: e), count: actionDim)
             (rollout.means.pointer + s * actionDim)
                 .update(from: currentMeans.pointer + e * width + block * actionDim, count: actionDim)
             rollout.stepLogProbs[s] = currentBlockLogProbs[e * blocks + block]
-            for d in 0..<actionDim {
-                let value = source[d]
-                actions[e * actionDim + d] = config.clipActions ? min(max(value, -1), 1) : value
-            }
         }
     }
 
-    /// Records the step's outcome and advances every env's chunk phase.
+    /// Records the step's outcome and advances every env's chunk phase (`chunks`).
     ///
     /// `rewards`, `terminated`, `truncated` are [envCount] (flags 0/1). `finalObservations`
     /// [envCount, observationDim] holds the true last state of envs that timed out (only those
@@ -125,10 +119,8 @@ extension PPOAgent {
             let start = rollout.slot(step: chunkStartSteps[e], env: e)
             rollout.prefixLengths[start] += 1
             rollout.chunkLogProbs[start] += rollout.stepLogProbs[rollout.slot(step: t, env: e)]
-            let ended = terminated[e] != 0 || truncated[e] != 0
-            phases[e] = ChunkSemantics.nextPhase(after: phases[e], chunkLength: config.chunkLength,
-                                                 episodeEnded: ended)
         }
+        chunks.advance(terminated: terminated, truncated: truncated)
         rollout.advanceCursor()
         totalEnvSteps += share.total
     }

@@ -48,26 +48,6 @@ extension PPOAgent {
     }
 }
 
-extension PPOAgent {
-    /// Actor forward on `inputs` (normalised, one row per entry of `rows`) and, into the actor's
-    /// output gradient, weight x the gradient of the mean squared error to the target chunks
-    /// `targets[rows[i]]` (mean over rows and outputs). Returns the summed squared error.
-    func imitationOutputGradient(inputs: UnsafePointer<Float>, rows: ArraySlice<Int32>, targets: [Float], weight: Float) -> Float {
-        let n = rows.count, width = actorWidth
-        let means = networks.actor.forward(inputs, rows: n)
-        let gradient = networks.actor.outputGradient
-        var squared: Float = 0
-        for (i, row) in rows.enumerated() {
-            for d in 0..<width {
-                let error = means[i * width + d] - targets[Int(row) * width + d]
-                squared += error * error
-                gradient[i * width + d] = weight * 2 * error / Float(n * width)
-            }
-        }
-        return squared
-    }
-}
-
 // MARK: - Starting from a cloned actor
 
 extension PPOAgent {

@@ -60,23 +60,22 @@ extension PPOAgent {
             generator.shuffle(&scratch.chunkStartSlots)
             if config.experimental.valueLossOnAllSteps { generator.shuffle(&scratch.allSlots) }
             for minibatch in 0..<config.minibatchCount {
-                let stats = trainMinibatch(minibatch)
-                accumulate(stats, into: &summary.losses)
+                summary.losses.add(trainMinibatch(minibatch))
                 steps += 1
             }
         }
-        scale(&summary.losses, by: 1 / steps)
+        summary.losses.scale(by: 1 / steps)
         summary.losses.learningRate = learningRate
         if !config.experimental.freezeNormalizer { normalizer?.commit(communicator) }
         rollout.reset()
-        for e in 0..<config.envCount { phases[e] = 0 }
+        chunks.restart()
         iteration += 1
         return summary
     }
 
     /// Bootstrap values, GAE, the run-wide chunk-start list, batch advantage normalisation and
     /// the rollout's statistics (over every rank).
-    private func prepareAdvantages(nextObservations: UnsafePointer<Float>) -> PPOUpdateStats {
+    func prepareAdvantages(nextObservations: UnsafePointer<Float>) -> PPOUpdateStats {
         let n = config.envCount
         let scratch = updateScratch
         scratch.criticObservations.pointer.update(from: nextObservations, count: n * observationDim)
@@ -175,27 +174,5 @@ extension PPOAgent {
             // SAFETY: destination holds h|A| floats, a multiple of logStdCount.
             (destination + j * count).update(from: networks.logStd, count: count)
         }
-    }
-
-    private func accumulate(_ stats: PPOLossStats, into total: inout PPOLossStats) {
-        total.surrogateLoss += stats.surrogateLoss
-        total.valueLoss += stats.valueLoss
-        total.entropy += stats.entropy
-        total.approxKL += stats.approxKL
-        total.clipFraction += stats.clipFraction
-        total.meanRatio += stats.meanRatio
-        total.gradientNorm += stats.gradientNorm
-        total.imitationLoss += stats.imitationLoss
-    }
-
-    private func scale(_ stats: inout PPOLossStats, by factor: Float) {
-        stats.surrogateLoss *= factor
-        stats.valueLoss *= factor
-        stats.entropy *= factor
-        stats.approxKL *= factor
-        stats.clipFraction *= factor
-        stats.meanRatio *= factor
-        stats.gradientNorm *= factor
-        stats.imitationLoss *= factor
     }
 }

@@ -43,12 +43,10 @@ public final class PPOAgent {
     public var actorBlocks: Int { actorWidth / actionDim }
     /// Actor outputs per forward row (h|A| chunked, |A| naive).
     let actorWidth: Int
-    /// Per env: index of the next action of its current chunk (0 = start a chunk).
-    var phases: [Int]
+    /// Each env's phase and current (sampled) chunk; which action it executes. See `ChunkExecutor`.
+    public let chunks: ChunkExecutor
     /// Per env: rollout step at which its current chunk started.
     var chunkStartSteps: [Int]
-    /// Per env: the current chunk's sampled actions. [envCount, actorWidth]
-    let currentChunks: FloatBuffer
     /// Per env: the current chunk's means. [envCount, actorWidth]
     let currentMeans: FloatBuffer
     /// Per env: log-likelihood of each action of the current chunk. [envCount, actorWidth / |A|]
@@ -102,9 +100,8 @@ public final class PPOAgent {
         learningRate = config.learningRate
         generator = RandomGenerator(seed: seed)
         noiseStreams = share.range.map { RandomGenerator(seed: Self.noiseSeed(seed, env: $0)) }
-        phases = Array(repeating: 0, count: config.envCount)
+        chunks = ChunkExecutor(config: config, envCount: config.envCount, actionDim: actionDim)
         chunkStartSteps = Array(repeating: 0, count: config.envCount)
-        currentChunks = FloatBuffer(count: config.envCount * actorWidth)
         currentMeans = FloatBuffer(count: config.envCount * actorWidth)
         currentBlockLogProbs = FloatBuffer(count: config.envCount * (actorWidth / actionDim))
         collectScratch = CollectScratch(envCount: config.envCount, observationDim: observationDim,

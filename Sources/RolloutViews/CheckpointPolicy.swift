@@ -36,7 +36,7 @@ public final class CheckpointPolicy: RolloutPolicy {
         if step == 0 || evaluator == nil {
             evaluator = PolicyEvaluator(agent: agent, envCount: world.spec.envCount)
         } else {
-            evaluator!.observe(episodeEnded: world.envs.pointer(.truncated))
+            evaluator!.observe(terminated: world.envs.pointer(.terminated), truncated: world.envs.pointer(.truncated))
         }
         evaluator!.act(observations: world.envs.pointer(.observation), actions: world.hands.pointer(.action))
     }

@@ -4,8 +4,9 @@ import SimWorld
 /// `envs` of the world's `hand.action` column (`[envCount, actionCount]`, values in [-1, 1]).
 ///
 /// Policies are driven by `RolloutRecording.run`, which calls `act` once per step before
-/// `world.step()`. A learned policy only needs to read observations it derives from the
-/// world and write the action rows; `ClosurePolicy` wraps such code without a new type.
+/// stepping the world (`EpisodeDriver.step`). A learned policy only needs to read observations
+/// it derives from the world and write the action rows; `ClosurePolicy` wraps such code
+/// without a new type.
 public protocol RolloutPolicy {
     /// Name used as the output folder and the contact-sheet row label.
     var name: String { get }

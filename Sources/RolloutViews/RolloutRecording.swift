@@ -38,7 +38,8 @@ public struct RolloutSetup: Sendable {
 public enum RolloutRecording {
     /// Runs `policy` for `setup.steps` control steps in its own one-env world (under the task the
     /// policy was trained with) with `RecordLinkPosesSystem`, recording the reset state (step 0)
-    /// and the state after every step.
+    /// and the state at the end of every step (for the step that ends an episode, before the
+    /// env is reset).
     public static func run(_ policy: any RolloutPolicy, setup: RolloutSetup, hand: HandDescription) throws -> Recorder {
         var spec = setup.worldSpec
         if let task = policy.task {
@@ -46,13 +47,12 @@ public enum RolloutRecording {
             spec.task.staggerFirstEpisodes = false
         }
         let world = try World(spec: spec, hand: hand, assets: setup.assets, systems: [RecordLinkPosesSystem()])
+        let episodes = EpisodeDriver(world: world)
         let recorder = Recorder(envs: [0])
-        try world.step(phases: [.record])
         recorder.record(world, step: 0)
         for step in 0..<setup.steps {
             try policy.act(world: world, envs: 0..<1, step: step)
-            try world.step()
-            recorder.record(world, step: step + 1)
+            try episodes.step { recorder.record(world, step: step + 1) }
         }
         return recorder
     }

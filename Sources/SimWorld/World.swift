@@ -2,7 +2,8 @@ import BulletShim
 import ECSCore
 
 /// The ECS world: component tables for envs, hands, objects and tables, the physics shards,
-/// and the schedule of systems that advances them one control step at a time.
+/// and the schedule of systems that advances them one control step at a time (through an
+/// `EpisodeDriver`, the one way to step a world).
 public final class World: @unchecked Sendable {
     // SAFETY: systems touch only their shard's rows and physics world (see Schedule).
     /// Sizes, timing and physics settings.
@@ -38,7 +39,8 @@ public final class World: @unchecked Sendable {
     /// The observation vector's groups.
     public let observationLayout: ObservationLayout
 
-    /// Builds the world and resets every env. `systems` run after the physics bridge's own
+    /// Builds the world and resets every env (its columns, snapshots included, hold the first
+    /// states). `systems` run after the physics bridge's own
     /// (reset, apply actions, step, sync): rewards, observations, recording.
     public init(spec: WorldSpec, hand: HandDescription, assets: [ObjectAsset], systems: [any System<World>] = []) throws {
         try spec.validate(assetCount: assets.count)
@@ -72,7 +74,7 @@ public final class World: @unchecked Sendable {
             // every hand and object field was written by the main schedule before this pass runs
             staticFields: Set(HandField.allCases.map(FieldID.init)).union(ObjectField.allCases.map(FieldID.init)))
         initializeColumns()
-        try step(phases: [.reset, .sync, .observations])
+        try run(phases: [.reset, .sync, .observations, .record])
         if spec.task.staggerFirstEpisodes { staggerEpisodes() }
     }
 
@@ -97,30 +99,20 @@ public final class World: @unchecked Sendable {
         }
     }
 
-    /// Runs one control step: every phase in order, each system across all shards.
-    public func step() throws {
-        try schedule.run(self, shards: shardPlan, threads: spec.threads)
-    }
-
-    /// The learner's step: apply the action column, simulate, reward and observe (the
-    /// observations of envs whose episode just ended are their final states, for time-out
-    /// bootstrapping), then `beginEpisodes()` must run before the next action is chosen.
-    public func advance() throws {
-        try step(phases: [.applyActions, .physics, .sync, .rewards, .observations, .validate, .record])
-    }
-
-    /// Resets the envs whose episode ended and rewrites their observations (first states).
-    public func beginEpisodes() throws {
-        try episodeStart.run(self, shards: shardPlan, threads: spec.threads)
-    }
-
-    /// Runs only the systems of the given phases (in phase order).
-    public func step(phases: Set<Phase>) throws {
+    /// Runs only the systems of the given phases (in phase order), each across all shards.
+    /// Worlds are stepped through an `EpisodeDriver`, which runs the phases of a step.
+    func run(phases: Set<Phase>) throws {
         try schedule.run(self, phases: phases, shards: shardPlan, threads: spec.threads)
     }
 
-    /// Flags envs for reset in the next reset phase.
-    public func requestReset(_ envIndices: some Sequence<Int>) {
+    /// Resets the envs flagged for reset (those whose episode ended) and rewrites their
+    /// observations (first states).
+    func beginEpisodes() throws {
+        try episodeStart.run(self, shards: shardPlan, threads: spec.threads)
+    }
+
+    /// Flags envs for reset by the next `beginEpisodes`.
+    func requestReset(_ envIndices: some Sequence<Int>) {
         for e in envIndices {
             precondition((0..<spec.envCount).contains(e), "World.requestReset: env \(e) out of range")
             envs.pointer(.resetRequested, as: UInt8.self)[e] = 1
@@ -141,7 +133,7 @@ public final class World: @unchecked Sendable {
                                          objects.pointer(.velocity) + 6 * e0)
             try PhysicsError.check(status, handle)
         }
-        try step(phases: [.sync])
+        try run(phases: [.sync])
     }
 
     /// Contact points of every env after the last physics step (points of the persistent

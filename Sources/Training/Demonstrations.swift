@@ -42,15 +42,16 @@ public enum Demonstrations {
         observations.reserveCapacity(steps * n * o)
         actions.reserveCapacity(steps * n * a)
         var noise = ActionNoise(wrist: actionNoise, fingers: actionNoise, seed: seed)
-        let executed = world.hands.pointer(.action)
+        let episodes = EpisodeDriver(world: world)
+        let executed = episodes.actions
         for step in 0..<steps {
-            observations += UnsafeBufferPointer(start: world.envs.pointer(.observation), count: n * o)
+            observations += UnsafeBufferPointer(start: episodes.observations, count: n * o)
             for e in 0..<n { grasper.act(env: e, step: step) }
             actions += UnsafeBufferPointer(start: executed, count: n * a)
             noise.perturb(executed, envCount: n)
-            try world.advance()
+            try episodes.step()
         }
-        let success = world.envs.pointer(.success, as: UInt8.self)
+        let success = episodes.success  // of the episodes' last step, before the resets
         let kept = (0..<n).filter { success[$0] != 0 }
         var keptObservations = [Float](), chunks = [Float]()
         keptObservations.reserveCapacity(kept.count * steps * o)

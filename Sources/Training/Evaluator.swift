@@ -132,22 +132,24 @@ public enum Evaluator {
         spec.task.staggerFirstEpisodes = false
         spec.fixedObjects = objects
         let world = try World(spec: spec, hand: hand, assets: assets)
+        let episodes = EpisodeDriver(world: world)
         let policy = PolicyEvaluator(agent: agent, envCount: objects.count)
-        let obs = world.envs.pointer(.observation), actions = world.hands.pointer(.action)
         let stage = world.envs.pointer(.graspStage, as: UInt8.self), pose = world.objects.pointer(.pose)
         let poseWidth = ObjectField.pose.spec.width
         let placed = objects.map { SceneLayout.tableTop + world.restingPoses[$0].height + spec.objectDropHeight }
         var outcomes = [Outcome](repeating: Outcome(), count: objects.count)
         var goal = SceneLayout.goal
         for _ in 0..<task.episodeLength {
-            policy.act(observations: obs, actions: actions)
-            try world.advance()
-            policy.observe(episodeEnded: world.envs.pointer(.truncated))
-            for e in outcomes.indices {
-                let object = pose + e * poseWidth
-                outcomes[e].record(goalDistance: GraspGeometry.distance(&goal, object), rise: object[2] - placed[e],
-                                   lifted: stage[e] >= 2, task: task)
+            policy.act(observations: episodes.observations, actions: episodes.actions)
+            try episodes.step {
+                // the step's end, before the envs whose episode ended (all, at the last step) are reset
+                for e in outcomes.indices {
+                    let object = pose + e * poseWidth
+                    outcomes[e].record(goalDistance: GraspGeometry.distance(&goal, object), rise: object[2] - placed[e],
+                                       lifted: stage[e] >= 2, task: task)
+                }
             }
+            policy.observe(terminated: episodes.terminated, truncated: episodes.truncated)
         }
         return outcomes
     }

@@ -35,24 +35,21 @@ public struct PolicySamples: Sendable {
             throw ConfigFileError("samples: the checkpoint expects \(agent.observationDim) observation features; its run's world gives \(world.observationLayout.count) (observation mode \(spec.task.observationMode.rawValue))")
         }
         let policy = PolicyEvaluator(agent: agent, envCount: 1)
+        let episodes = EpisodeDriver(world: world)
         let o = agent.observationDim
         let width = agent.networks.actor.shape.outputSize
-        let obs = world.envs.pointer(.observation), actions = world.hands.pointer(.action)
-        let truncated = world.envs.pointer(.truncated), terminated = world.envs.pointer(.terminated)
+        let obs = episodes.observations
         var observations = [Float](repeating: 0, count: steps * o)
         var chunks = [Float](repeating: 0, count: steps * width)
-        var ended: Float = 0
         for step in 0..<steps {
             // SAFETY: the observation column holds one row of o features; the arrays hold steps rows.
             observations.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: step * o).update(from: obs, count: o) }
             chunks.withUnsafeMutableBufferPointer {
                 policy.meanChunks(observations: obs, rows: 1, into: $0.baseAddress!.advanced(by: step * width))
             }
-            policy.act(observations: obs, actions: actions)
-            try world.advance()
-            ended = max(truncated[0], terminated[0])
-            policy.observe(episodeEnded: &ended)
-            try world.beginEpisodes()
+            policy.act(observations: obs, actions: episodes.actions)
+            try episodes.step()
+            policy.observe(terminated: episodes.terminated, truncated: episodes.truncated)
         }
         return PolicySamples(count: steps, observationDim: o, chunkLength: width / agent.actionDim,
                              actionDim: agent.actionDim, observations: observations, chunks: chunks)

@@ -37,6 +37,8 @@ public final class Trainer {
     public let config: TrainConfig
     /// The simulated envs.
     public let world: World
+    /// Steps `world` (same-step autoreset, final observations kept for bootstrapping).
+    let episodes: EpisodeDriver
     /// The learner.
     public let agent: PPOAgent
     /// Where the run writes (rank 0 alone writes).
@@ -82,6 +84,7 @@ public final class Trainer {
         spec.firstEnvIndex = share.range.lowerBound
         spec.task = config.task
         world = try World(spec: spec, hand: hand, assets: assets)
+        episodes = EpisodeDriver(world: world)
         selectionAssets = config.selectionObjects > 0 ? Evaluation.subset(assets, limit: config.selectionObjects) : []
         var ppo = config.resolvedPPO
         ppo.envCount = share.count
@@ -152,9 +155,8 @@ public final class Trainer {
 
     /// One rollout of `stepsPerRollout` steps on every env, then one update.
     func iterate() throws -> PPOUpdateStats {
-        let obs = world.envs.pointer(.observation), actions = world.hands.pointer(.action)
-        let success = world.envs.pointer(.success, as: UInt8.self), truncated = world.envs.pointer(.truncated)
-        let stage = world.envs.pointer(.graspStage, as: UInt8.self), broken = world.envs.pointer(.nonFinite, as: UInt8.self)
+        let obs = episodes.observations, actions = episodes.actions
+        let stage = world.envs.pointer(.graspStage, as: UInt8.self)
         var finished = 0, succeeded = 0, enclosed = 0, lifted = 0, contained = 0
         let t0 = Date()
         var physicsSeconds = 0.0
@@ -162,8 +164,9 @@ public final class Trainer {
             agent.act(observations: obs, actions: actions)
             try checkFinite(actions, count: share.count * SceneLayout.actionCount, what: "the policy's actions")
             let p0 = Date()
-            try world.advance()
+            try episodes.step()
             physicsSeconds += Date().timeIntervalSince(p0)
+            let truncated = episodes.truncated, success = episodes.success, broken = episodes.nonFinite
             for e in 0..<share.count {
                 contained += Int(broken[e])
                 enclosed += stage[e] >= 1 ? 1 : 0
@@ -172,9 +175,8 @@ public final class Trainer {
                 finished += 1
                 succeeded += Int(success[e])
             }
-            agent.observe(rewards: world.envs.pointer(.reward), terminated: world.envs.pointer(.terminated),
-                          truncated: truncated, finalObservations: obs)
-            try world.beginEpisodes()
+            agent.observe(rewards: episodes.rewards, terminated: episodes.terminated,
+                          truncated: truncated, finalObservations: episodes.finalObservations)
         }
         let counts = communicator.allreduceSum([finished, succeeded, enclosed, lifted, contained].map(Double.init), what: "episode counts")
         (finished, succeeded, enclosed, lifted) = (Int(counts[0]), Int(counts[1]), Int(counts[2]), Int(counts[3]))

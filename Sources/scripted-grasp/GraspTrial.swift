@@ -18,17 +18,19 @@ struct GraspTrial {
             spec.objectPool = pool
             spec.task.episodeLength = steps + 1
             let world = try World(spec: spec, hand: hand, assets: assets)
+            let episodes = EpisodeDriver(world: world)
             var lowest = [Float](repeating: .infinity, count: spec.envCount)
             let grasper = ScriptedGrasper(grasp: grasp, world: world)
             let holdStart = grasp.descendSteps + grasp.closeSteps + grasp.liftSteps
             for step in 0..<steps {
                 for e in 0..<spec.envCount { grasper.act(env: e, step: step) }
-                try world.step()
-                guard step >= holdStart else { continue }
-                for e in 0..<spec.envCount {
-                    let asset = Int(world.objects.pointer(.asset, as: UInt32.self)[e])
-                    let rest = SceneLayout.tableTop + world.restingPoses[asset].height
-                    lowest[e] = min(lowest[e], world.objects.pointer(.pose)[7 * e + 2] - rest)
+                try episodes.step {
+                    guard step >= holdStart else { return }
+                    for e in 0..<spec.envCount {
+                        let asset = Int(world.objects.pointer(.asset, as: UInt32.self)[e])
+                        let rest = SceneLayout.tableTop + world.restingPoses[asset].height
+                        lowest[e] = min(lowest[e], world.objects.pointer(.pose)[7 * e + 2] - rest)
+                    }
                 }
             }
             lifts += lowest

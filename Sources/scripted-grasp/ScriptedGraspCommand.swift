@@ -108,12 +108,13 @@ struct Library: ParsableCommand {
         let grasps = grasp.varied(count: spec.envCount, variants: variants, seed: seed)
         let grasper = ScriptedGrasper(grasps: grasps, world: world)
         var noise = ActionNoise(wrist: wristNoise, fingers: fingerNoise, seed: seed)
+        let episodes = EpisodeDriver(world: world)
         for step in 0..<spec.task.episodeLength {
             for e in 0..<spec.envCount { grasper.act(env: e, step: step) }
-            noise.perturb(world.hands.pointer(.action), envCount: spec.envCount)
-            try world.advance()
+            noise.perturb(episodes.actions, envCount: spec.envCount)
+            try episodes.step()
         }
-        let raw = world.envs.pointer(.success, as: UInt8.self)
+        let raw = episodes.success  // of the episodes' last step, before the resets
         let success = (0..<count).map { o in (0..<variants).contains { raw[o * variants + $0] != 0 } ? UInt8(1) : 0 }
         let perVariant = (0..<variants).map { v in (0..<count).filter { raw[$0 * variants + v] != 0 }.count }
         print("successes per variant: \(perVariant)")

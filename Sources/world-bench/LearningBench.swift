@@ -29,7 +29,7 @@ struct LearningBench: ParsableCommand {
         for algorithm in [TrainConfig.Algorithm.ppo, .acppo] {
             // the physics figure is taken right before, on the same scene, to share the VM's conditions
             let physics = try measure(WorldSpec(envCount: envs, threads: threads, seed: 1), hand: hand, assets: assets,
-                                      steps: 400, warmup: 20, physicsOnly: false)
+                                      steps: 400, warmup: 20).full
             let sps = try trainingSPS(algorithm)
             print(String(format: "end-to-end training, %@, %d envs, %d threads, CPU default network: %.0f env-steps/s (rollout %.0f, update %.0f); full-scene physics just before: %.0f; ratio %.0f %%",
                          algorithm.rawValue, envs, threads, sps.total, sps.rollout, sps.update, physics, 100 * sps.total / physics))

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SimWorld
 
-/// `world-bench physics`: env-steps/s, physics alone and the whole ECS pipeline, for several
+/// `world-bench physics`: env-steps/s, physics alone and the whole ECS step, for several
 /// env and thread counts, plus peak memory; with uniform random actions (the hand flies
 /// through free space) or the scripted grasp on library objects (contact-heavy, with the mean
 /// contact points per env step).
@@ -50,8 +50,8 @@ struct PhysicsBench: ParsableCommand {
         for n in envCounts {
             for t in threadCounts {
                 let spec = WorldSpec(envCount: n, threads: t, shardCount: shardsPerThread.map { min(n, t * $0) }, seed: 1)
-                let physics = try median((0..<repeats).map { _ in try measure(spec, hand: hand, assets: assets, steps: steps, warmup: warmup, physicsOnly: true) })
-                let full = try median((0..<repeats).map { _ in try measure(spec, hand: hand, assets: assets, steps: steps, warmup: warmup, physicsOnly: false) })
+                let runs = try (0..<repeats).map { _ in try measure(spec, hand: hand, assets: assets, steps: steps, warmup: warmup) }
+                let physics = median(runs.map(\.physics)), full = median(runs.map(\.full))
                 print(String(format: "%8d %8d %18.0f %18.0f", n, t, physics, full))
                 figures["physics_env_steps_per_s_\(n)envs_\(t)threads"] = physics
                 figures["ecs_env_steps_per_s_\(n)envs_\(t)threads"] = full
@@ -106,24 +106,23 @@ extension PhysicsBench {
     }
 }
 
-/// Steps/s under uniform random actions, with every env reset each 200 steps (an episode),
-/// on a fresh world: the physics alone (reset, apply actions, step) or the full schedule.
-func measure(_ spec: WorldSpec, hand: HandDescription, assets: [ObjectAsset], steps: Int, warmup: Int,
-             physicsOnly: Bool) throws -> Double {
+/// Env-steps/s under uniform random actions on a fresh world, every env reset at the end of
+/// its 200-step episode: of the physics alone (applying the actions, stepping, the resets) and
+/// of the whole step (`EpisodeDriver.timings`).
+func measure(_ spec: WorldSpec, hand: HandDescription, assets: [ObjectAsset], steps: Int,
+             warmup: Int) throws -> (physics: Double, full: Double) {
     let world = try World(spec: spec, hand: hand, assets: assets)
+    let episodes = EpisodeDriver(world: world)
     var rng = SplitMix64(seed: 7)
-    let actions = world.hands.pointer(.action)
+    let actions = episodes.actions
     let count = world.spec.envCount * SceneLayout.actionCount
-    let phases: Set<Phase> = physicsOnly ? [.reset, .applyActions, .physics] : Set(Phase.allCases)
-    var elapsed = 0.0
     for s in 0..<(warmup + steps) {
         for i in 0..<count { actions[i] = rng.uniform(-1, 1) }
-        if s % 200 == 199 { world.requestReset(0..<world.spec.envCount) }
-        let start = now()
-        try world.step(phases: phases)
-        if s >= warmup { elapsed += now() - start }
+        if s == warmup { episodes.clock = now }
+        try episodes.step()
     }
-    return Double(steps * world.spec.envCount) / elapsed
+    let envSteps = Double(steps * world.spec.envCount), timings = episodes.timings
+    return (envSteps / timings.simulate, envSteps / timings.total)
 }
 
 /// Clock of the timings: wall time, or process CPU time with ACPPO_BENCH_CPU_TIME=1 (useful

@@ -38,39 +38,31 @@ struct ScriptedMeasurement {
 }
 
 /// Env-steps/s with the scripted grasp (descend, close, lift, hold) on `objects`, one env per
-/// object, every env starting an episode together and reset at its end (the learner's step:
-/// advance, then begin the next episodes). The scripted controller's own work and the contact
-/// count read are not timed.
+/// object, every env starting an episode together and reset at its end (`EpisodeDriver`). The
+/// scripted controller's own work and the contact count read are not timed.
 func measureScripted(_ spec: WorldSpec, hand: HandDescription, objects: [ObjectAsset], steps: Int) throws -> ScriptedMeasurement {
     var spec = spec
     spec.fixedObjects = Array(objects.indices)
     spec.task.staggerFirstEpisodes = false
     let world = try World(spec: spec, hand: hand, assets: objects)
+    let episodes = EpisodeDriver(world: world)
+    episodes.clock = now
     let grasper = ScriptedGrasper(world: world)
     let episodeStep = world.envs.pointer(.episodeStep, as: UInt32.self)
-    let truncated = world.envs.pointer(.truncated), success = world.envs.pointer(.success, as: UInt8.self)
     let n = spec.envCount
-    var physicsTime = 0.0, restTime = 0.0, contacts = 0.0, episodes = 0, successes = 0
+    var contacts = 0.0, finished = 0, successes = 0
     for _ in 0..<steps {
         for e in 0..<n { grasper.act(env: e, step: Int(episodeStep[e])) }
-        let t0 = now()
-        try world.step(phases: [.applyActions, .physics])
-        let t1 = now()
-        try world.step(phases: [.sync, .rewards, .observations, .record])
-        let t2 = now()
-        contacts += Double(try world.contactPointCounts().reduce(0) { $0 + Int($1) })
-        for e in 0..<n where truncated[e] != 0 {
-            episodes += 1
-            successes += Int(success[e])
+        try episodes.step {
+            contacts += Double(try world.contactPointCounts().reduce(0) { $0 + Int($1) })
         }
-        let t3 = now()
-        try world.beginEpisodes()
-        let t4 = now()
-        physicsTime += (t1 - t0) + (t4 - t3)
-        restTime += t2 - t1
+        for e in episodes.endedEnvs where episodes.truncated[e] != 0 {
+            finished += 1
+            successes += Int(episodes.success[e])
+        }
     }
-    let envSteps = Double(steps * n)
-    return ScriptedMeasurement(physics: envSteps / physicsTime, full: envSteps / (physicsTime + restTime),
+    let envSteps = Double(steps * n), timings = episodes.timings
+    return ScriptedMeasurement(physics: envSteps / timings.simulate, full: envSteps / timings.total,
                                contactsPerEnvStep: contacts / envSteps,
-                               successRate: episodes > 0 ? Double(successes) / Double(episodes) : 0)
+                               successRate: finished > 0 ? Double(successes) / Double(finished) : 0)
 }

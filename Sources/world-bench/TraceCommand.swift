@@ -3,8 +3,9 @@ import Foundation
 import Training
 
 /// `world-bench trace`: steps a world built from a training config exactly as a training run
-/// builds it (`Trainer.init`), with actions read from a file, and writes every step's columns
-/// to a binary file: the reference the Python package's tests compare its world to, bit for bit.
+/// builds it (`Trainer.init`) and steps it (`EpisodeDriver`), with actions read from a file, and
+/// writes every step's columns to a binary file: the reference the Python package's tests
+/// compare its world to, bit for bit.
 struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trace",
@@ -44,19 +45,18 @@ struct TraceCommand: ParsableCommand {
         func append(_ p: UnsafePointer<Float>, _ count: Int) {
             for i in 0..<count { withUnsafeBytes(of: p[i].bitPattern.littleEndian) { output.append(contentsOf: $0) } }
         }
-        let obs = world.envs.pointer(.observation), success = world.envs.pointer(.success, as: UInt8.self)
-        append(obs, n * d)
+        let episodes = EpisodeDriver(world: world)
+        append(episodes.observations, n * d)
         for step in 0..<steps {
-            values.withUnsafeBufferPointer { world.hands.pointer(.action).update(from: $0.baseAddress! + step * n * a, count: n * a) }
-            try world.advance()
-            append(obs, n * d)
-            append(world.envs.pointer(.reward), n)
-            append(world.envs.pointer(.terminated), n)
-            append(world.envs.pointer(.truncated), n)
-            let flags = (0..<n).map { Float(success[$0]) }
+            values.withUnsafeBufferPointer { episodes.actions.update(from: $0.baseAddress! + step * n * a, count: n * a) }
+            try episodes.step()
+            append(episodes.finalObservations, n * d)
+            append(episodes.rewards, n)
+            append(episodes.terminated, n)
+            append(episodes.truncated, n)
+            let flags = (0..<n).map { Float(episodes.success[$0]) }
             flags.withUnsafeBufferPointer { append($0.baseAddress!, n) }
-            try world.beginEpisodes()
-            append(obs, n * d)
+            append(episodes.observations, n * d)
         }
         try output.write(to: URL(fileURLWithPath: out))
         let sizes: [String: Double] = ["envCount": Double(n), "observationDim": Double(d), "actionDim": Double(a), "steps": Double(steps)]

@@ -24,11 +24,12 @@ final class CheckpointPolicyTests: XCTestCase {
             spec.randomYaw = false
             let world = try World(spec: spec, hand: try HandDescription.shadowHand(), assets: try ObjectSet.load(library: nil, split: "train"))
             let fresh = try PolicyCatalog.make(run, seed: 0)
+            let episodes = EpisodeDriver(world: world)
             var out: [Float] = []
             for step in 0..<6 {
                 try fresh.act(world: world, envs: 0..<1, step: step)
                 out += (0..<SceneLayout.actionCount).map { world.hands.pointer(.action)[$0] }
-                try world.step()
+                try episodes.step()
             }
             return out
         }

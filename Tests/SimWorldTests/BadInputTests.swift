@@ -7,12 +7,13 @@ import XCTest
 final class BadInputTests: XCTestCase {
     func testNaNActionIsRefusedAndWorldStaysUsable() throws {
         let world = try TestWorlds.make(envs: 4)
+        let episodes = EpisodeDriver(world: world)
         world.hands.pointer(.action)[SceneLayout.actionCount * 2 + 5] = .nan
-        XCTAssertThrowsError(try world.step()) { error in
+        XCTAssertThrowsError(try episodes.step()) { error in
             XCTAssertTrue("\(error)".contains("env 2, index 5 is NaN"), "\(error)")
         }
         world.hands.pointer(.action)[SceneLayout.actionCount * 2 + 5] = 0
-        for _ in 0..<5 { try world.step() }
+        for _ in 0..<5 { try episodes.step() }
         world.objects.withColumn(.pose, as: Float.self) { XCTAssertTrue($0.allSatisfy(\.isFinite)) }
     }
 
@@ -42,7 +43,7 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(bs_world_step(shard, 1.0 / 60, 0), BS_ERR_INVALID_ARG)
         // still usable
         XCTAssertEqual(bs_world_step(shard, 1.0 / 60, 2), BS_OK)
-        try world.step()
+        try EpisodeDriver(world: world).step()
     }
 
     func testContactCountReadRefusesBadIdsAndNull() throws {
@@ -58,7 +59,7 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(bs_envs_read_contact_count(nil, &ids, 1, &counts), BS_ERR_INVALID_ARG)
         ids = [1]
         XCTAssertEqual(bs_envs_read_contact_count(shard, &ids, 1, &counts), BS_OK)
-        try world.step()
+        try EpisodeDriver(world: world).step()
     }
 
     func testBadSpecsAndAssetsAreRefused() throws {

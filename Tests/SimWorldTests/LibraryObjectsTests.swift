@@ -22,7 +22,8 @@ final class LibraryObjectsTests: XCTestCase {
             spec.handStartPosition = [2, 0, 1.5]
             spec.task.episodeLength = 1000
         }
-        for _ in 0..<180 { try world.step() }
+        let episodes = EpisodeDriver(world: world)
+        for _ in 0..<180 { try episodes.step() }
         for e in 0..<assets.count {
             let z = world.objectZ(e)
             let pose = world.objects.pointer(.pose) + 7 * e
@@ -52,11 +53,12 @@ final class LibraryObjectsTests: XCTestCase {
             }
             let grasp = ScriptedGrasp()
             let grasper = ScriptedGrasper(grasp: grasp, world: world)
+            let episodes = EpisodeDriver(world: world)
             let rest = SceneLayout.tableTop + world.restingPoses[i].height
             var lowest = Float.infinity
             for step in 0..<220 {
                 grasper.act(env: 0, step: step)
-                try world.step()
+                try episodes.step()
                 if step >= 150 { lowest = min(lowest, world.objectZ(0) - rest) }
             }
             if lowest >= 0.15 { lifted.append(asset.name) }

@@ -13,33 +13,35 @@ final class NonFiniteContainmentTests: XCTestCase {
 
     func testABrokenEnvIsContainedAndResetWhileTheOthersStepOn() throws {
         let world = try TestWorlds.make(envs: 4, seed: 7), reference = try TestWorlds.make(envs: 4, seed: 7)
-        for w in [world, reference] {
+        let episodes = EpisodeDriver(world: world), referenceEpisodes = EpisodeDriver(world: reference)
+        for (w, driver) in [(world, episodes), (reference, referenceEpisodes)] {
             for e in 0..<4 { w.setAction(e, [0.3, -0.2, 0.5] + Array(repeating: 0.1, count: SceneLayout.actionCount - 3)) }
-            try w.step()
+            try driver.step()
         }
         try Self.breakEnv2(world)
         try reference.rebuildPhysics()
-        try world.advance()
-        try reference.advance()
-        let flags = (0..<4).map { world.envs.pointer(.nonFinite, as: UInt8.self)[$0] }
-        XCTAssertEqual(flags, [0, 0, 1, 0])
-        XCTAssertEqual(world.envs.pointer(.reward)[2], 0)
-        XCTAssertEqual(world.envs.pointer(.terminated)[2], 1)
-        XCTAssertEqual(world.envs.pointer(.truncated)[2], 0)
-        XCTAssertEqual(world.envs.pointer(.resetRequested, as: UInt8.self)[2], 1)
-        let width = world.envs.width(.observation)
-        XCTAssertTrue((0..<width).allSatisfy { world.envs.pointer(.observation)[width * 2 + $0] == 0 }, "observation row zeroed")
-        for e in [0, 1, 3] {
-            XCTAssertEqual(world.envs.pointer(.reward)[e].bitPattern, reference.envs.pointer(.reward)[e].bitPattern, "env \(e) reward")
-            XCTAssertEqual((0..<width).map { world.envs.pointer(.observation)[width * e + $0].bitPattern },
-                           (0..<width).map { reference.envs.pointer(.observation)[width * e + $0].bitPattern }, "env \(e) observation")
+        try referenceEpisodes.step()
+        try episodes.step {
+            // the step's end, before env 2 is reset
+            let flags = (0..<4).map { world.envs.pointer(.nonFinite, as: UInt8.self)[$0] }
+            XCTAssertEqual(flags, [0, 0, 1, 0])
+            XCTAssertEqual(world.envs.pointer(.reward)[2], 0)
+            XCTAssertEqual(world.envs.pointer(.terminated)[2], 1)
+            XCTAssertEqual(world.envs.pointer(.truncated)[2], 0)
+            XCTAssertEqual(world.envs.pointer(.resetRequested, as: UInt8.self)[2], 1)
+            let width = world.envs.width(.observation)
+            XCTAssertTrue((0..<width).allSatisfy { world.envs.pointer(.observation)[width * 2 + $0] == 0 }, "observation row zeroed")
+            for e in [0, 1, 3] {
+                XCTAssertEqual(world.envs.pointer(.reward)[e].bitPattern, reference.envs.pointer(.reward)[e].bitPattern, "env \(e) reward")
+                XCTAssertEqual((0..<width).map { world.envs.pointer(.observation)[width * e + $0].bitPattern },
+                               (0..<width).map { reference.envs.pointer(.observation)[width * e + $0].bitPattern }, "env \(e) observation")
+            }
         }
-        try world.beginEpisodes()
         XCTAssertEqual(world.envs.pointer(.episodeStep, as: UInt32.self)[2], 0, "env 2 starts a new episode")
         world.hands.withColumn(.rootPose, as: Float.self) { XCTAssertTrue($0.allSatisfy(\.isFinite)) }
         world.objects.withColumn(.pose, as: Float.self) { XCTAssertTrue($0.allSatisfy(\.isFinite)) }
         world.envs.withColumn(.observation, as: Float.self) { XCTAssertTrue($0.allSatisfy(\.isFinite)) }
-        try world.advance()
+        try episodes.step()
         XCTAssertEqual((0..<4).map { world.envs.pointer(.nonFinite, as: UInt8.self)[$0] }, [0, 0, 0, 0], "the reset env steps normally")
         XCTAssertTrue(world.envs.pointer(.reward)[2].isFinite)
     }

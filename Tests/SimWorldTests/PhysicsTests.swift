@@ -10,10 +10,11 @@ final class PhysicsTests: XCTestCase {
             spec.objectDropHeight = 1.0
             spec.handStartPosition = [2, 0, 1.5]  // off the table, out of the way
         }
+        let episodes = EpisodeDriver(world: world)
         let z0 = world.objectZ(0)
         let g: Float = 9.81, h: Float = 1.0 / 120
         for step in 1...25 {  // 0.42 s: the object falls 0.85 of its 1 m
-            try world.step()
+            try episodes.step()
             let n = Float(2 * step)
             let discrete = z0 - g * h * h * n * (n + 1) / 2
             let t = Float(step) / 60
@@ -31,7 +32,8 @@ final class PhysicsTests: XCTestCase {
             spec.randomYaw = false
             spec.handStartPosition = [2, 0, 1.5]
         }
-        for _ in 0..<180 { try world.step() }
+        let episodes = EpisodeDriver(world: world)
+        for _ in 0..<180 { try episodes.step() }
         for e in 0..<assets.count {
             let asset = Int(world.objects.pointer(.asset, as: UInt32.self)[e])
             let rest = SceneLayout.tableTop + world.restingPoses[asset].height
@@ -53,9 +55,10 @@ final class PhysicsTests: XCTestCase {
             spec.fixedObjects = Array(assets.indices)
             spec.handStartPosition = [2, 0, 1.5]
         }
-        try world.step()
+        let episodes = EpisodeDriver(world: world)
+        try episodes.step()
         XCTAssertEqual(try world.contactPointCounts(), [UInt32](repeating: 0, count: assets.count))
-        for _ in 0..<120 { try world.step() }
+        for _ in 0..<120 { try episodes.step() }
         for (e, count) in try world.contactPointCounts().enumerated() {
             XCTAssertTrue((1...16).contains(count), "\(assets[e].name): \(count) contact points at rest")
         }
@@ -64,8 +67,9 @@ final class PhysicsTests: XCTestCase {
     /// A unit force action drives the hand at the published ~1.9 m/s (about 3 cm per step).
     func testUnitForceGivesPublishedHandSpeed() throws {
         let world = try TestWorlds.make()
+        let episodes = EpisodeDriver(world: world)
         world.setAction(0, [0, 0, 1] + [Float](repeating: 0, count: 21))
-        for _ in 0..<10 { try world.step() }
+        for _ in 0..<10 { try episodes.step() }
         let vz = world.hands.pointer(.rootVelocity)[2]
         XCTAssertEqual(vz, 1.9, accuracy: 0.05)
     }
@@ -73,8 +77,9 @@ final class PhysicsTests: XCTestCase {
     /// Free fingers reach their targets within a few control steps.
     func testFingersReachTargetsWithinAFewSteps() throws {
         let world = try TestWorlds.make()
+        let episodes = EpisodeDriver(world: world)
         world.setAction(0, [0, 0, 0, 0, 0, 0] + [Float](repeating: 0.5, count: 18))
-        for _ in 0..<10 { try world.step() }
+        for _ in 0..<10 { try episodes.step() }
         let q = world.hands.pointer(.jointPosition), target = world.hands.pointer(.jointTarget)
         for (a, j) in TestWorlds.hand.actuatedJoints.enumerated() {
             XCTAssertEqual(q[j], target[a], accuracy: 0.1, "joint \(TestWorlds.hand.joints[j].name) after 10 steps")
@@ -90,18 +95,18 @@ final class PhysicsTests: XCTestCase {
     /// action's target; a reset puts them back on the initial joint angles.
     func testFingerTargetSmoothingIsAMovingAverage() throws {
         let world = try TestWorlds.make { $0.task.fingerTargetSmoothing = 0.25 }
+        let episodes = EpisodeDriver(world: world)
         let target = world.hands.pointer(.jointTarget), hand = TestWorlds.hand
         let start = (0..<SceneLayout.actuatorCount).map { target[$0] }
         world.setAction(0, [0, 0, 0, 0, 0, 0] + [Float](repeating: 1, count: 18))
-        try world.step()
+        try episodes.step()
         for (a, j) in hand.actuatedJoints.enumerated() {
             XCTAssertEqual(target[a], 0.25 * hand.joints[j].upper + 0.75 * start[a], accuracy: 1e-5, hand.joints[j].name)
         }
-        try world.step()
+        try episodes.step()
         let second = 0.25 * hand.joints[hand.actuatedJoints[0]].upper + 0.75 * (0.25 * hand.joints[hand.actuatedJoints[0]].upper + 0.75 * start[0])
         XCTAssertEqual(target[0], second, accuracy: 1e-5, "second step")
-        world.envs.pointer(.resetRequested, as: UInt8.self)[0] = 1
-        try world.beginEpisodes()
+        try episodes.reset(envs: [0])
         XCTAssertEqual((0..<SceneLayout.actuatorCount).map { target[$0] }, start, "reset restores the initial targets")
         XCTAssertThrowsError(try TestWorlds.make { $0.task.fingerTargetSmoothing = 0 }) {
             XCTAssertTrue("\($0)".contains("fingerTargetSmoothing"), "\($0)")

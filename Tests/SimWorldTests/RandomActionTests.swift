@@ -4,17 +4,17 @@ import XCTest
 /// Random actions on many envs: every column stays finite, nothing passes through the table,
 /// and two runs with one seed are bit-identical over every column of every table.
 final class RandomActionTests: XCTestCase {
-    /// Drives `world` with uniform random actions for `steps` steps, resetting 200-step episodes;
-    /// `check` runs after every step.
-    static func drive(_ world: World, steps: Int, seed: UInt64, check: (Int) throws -> Void = { _ in }) throws {
+    /// Drives `world` with uniform random actions for `steps` steps, its 200-step episodes reset
+    /// as they end; `check` runs after every step.
+    static func drive(_ world: World, steps: Int, seed: UInt64, check: (Int, EpisodeDriver) throws -> Void = { _, _ in }) throws {
         var rng = SplitMix64(seed: seed)
         let n = world.spec.envCount
-        let actions = world.hands.pointer(.action)
+        let episodes = EpisodeDriver(world: world)
+        let actions = episodes.actions
         for step in 0..<steps {
             for i in 0..<(n * SceneLayout.actionCount) { actions[i] = rng.uniform(-1, 1) }
-            try world.step()
-            world.requestReset((0..<n).filter { world.envs.pointer(.episodeStep, as: UInt32.self)[$0] >= 200 })
-            try check(step)
+            try episodes.step()
+            try check(step, episodes)
         }
     }
 
@@ -26,7 +26,7 @@ final class RandomActionTests: XCTestCase {
         // object or hand that tunnelled would be tens of centimetres below the top
         let tolerance: Float = 0.025
         func overTable(_ p: UnsafeMutablePointer<Float>) -> Bool { abs(p[0]) < half && abs(p[1]) < half }
-        try Self.drive(world, steps: 1000, seed: 9) { step in
+        try Self.drive(world, steps: 1000, seed: 9) { step, _ in
             for field in HandField.allCases where field.spec.scalar == .float32 {
                 world.hands.withColumn(field, as: Float.self) { XCTAssertTrue($0.allSatisfy(\.isFinite), "hand.\(field) at step \(step)") }
             }
@@ -48,8 +48,8 @@ final class RandomActionTests: XCTestCase {
     func testSameSeedRunsAreBitIdenticalOverEveryColumn() throws {
         func run() throws -> World {
             let world = try TestWorlds.make(envs: 16, threads: 2, seed: 5)
-            try Self.drive(world, steps: 150, seed: 11) { step in
-                if step == 70 { world.requestReset([1, 4, 9]) }
+            try Self.drive(world, steps: 150, seed: 11) { step, episodes in
+                if step == 70 { try episodes.reset(envs: [1, 4, 9]) }
             }
             return world
         }
@@ -69,6 +69,7 @@ final class RandomActionTests: XCTestCase {
         let whole = try TestWorlds.make(envs: 32, threads: 2, seed: 3)
         let share = try TestWorlds.make(envs: 16, threads: 1, seed: 3) { $0.firstEnvIndex = 16 }
         XCTAssertEqual(whole.shardPlan.count, 32, "one Bullet world per env by default")
+        let wholeEpisodes = EpisodeDriver(world: whole), shareEpisodes = EpisodeDriver(world: share)
         var rng = SplitMix64(seed: 21)
         let width = SceneLayout.actionCount
         for step in 0..<600 {
@@ -77,11 +78,8 @@ final class RandomActionTests: XCTestCase {
                 whole.hands.pointer(.action)[i] = value
                 if i >= 16 * width { share.hands.pointer(.action)[i - 16 * width] = value }
             }
-            try whole.step()
-            try share.step()
-            let ended = (0..<32).filter { whole.envs.pointer(.episodeStep, as: UInt32.self)[$0] >= 200 }
-            whole.requestReset(ended)
-            share.requestReset(ended.filter { $0 >= 16 }.map { $0 - 16 })
+            try wholeEpisodes.step()
+            try shareEpisodes.step()
             if step % 50 == 49 || step == 599 {
                 for (field, w) in [(HandField.rootPose, 7), (.jointPosition, SceneLayout.jointCount), (.tipObjectForce, SceneLayout.tipCount)] {
                     let a = (16 * w ..< 32 * w).map { whole.hands.pointer(field)[$0].bitPattern }

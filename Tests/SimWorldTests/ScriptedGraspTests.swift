@@ -14,12 +14,13 @@ final class ScriptedGraspTests: XCTestCase {
             }
             let grasp = ScriptedGrasp()
             let grasper = ScriptedGrasper(grasp: grasp, world: world)
+            let episodes = EpisodeDriver(world: world)
             let rest = SceneLayout.tableTop + world.restingPoses[index].height
             var lowestWhileHeld = Float.infinity
             var touchedBeforeDescent = false, thumbHeld = 0, fingerHeld = 0, heldSteps = 0
             for step in 0..<260 {
                 grasper.act(env: 0, step: step)
-                try world.step()
+                try episodes.step()
                 let force = world.hands.pointer(.tipObjectForce)
                 if step < 5 { touchedBeforeDescent = touchedBeforeDescent || (0..<5).contains { force[$0] != 0 } }
                 if step >= grasp.descendSteps + grasp.closeSteps + grasp.liftSteps {

@@ -86,14 +86,14 @@ final class TaskTests: XCTestCase {
         let world = try TestWorlds.make { $0.task.episodeLength = 5 }
         // teleport the object to the goal through a reset pose: use the physics reset directly
         world.objects.pointer(.pose)[2] = 0.9
-        try world.step(phases: [.rewards])
+        try world.run(phases: [.rewards])
         XCTAssertEqual(world.envs.pointer(.success, as: UInt8.self)[0], 1)
-        try world.step(phases: [.sync, .rewards])  // object back on the table
+        try world.run(phases: [.sync, .rewards])  // object back on the table
         XCTAssertEqual(world.envs.pointer(.success, as: UInt8.self)[0], 1, "success stays for the episode")
+        let episodes = EpisodeDriver(world: world)
         for step in 1...5 {
-            try world.advance()
+            try episodes.step()
             XCTAssertEqual(world.envs.pointer(.truncated)[0], step == 5 ? 1 : 0, "step \(step)")
-            try world.beginEpisodes()
         }
         XCTAssertEqual(world.envs.pointer(.episodeStep, as: UInt32.self)[0], 0, "reset after the time limit")
         XCTAssertEqual(world.envs.pointer(.success, as: UInt8.self)[0], 0, "success cleared by the reset")
@@ -118,7 +118,8 @@ final class TaskTests: XCTestCase {
 
     func testObservationsEncodeTheColumns() throws {
         let world = try TestWorlds.make()
-        for _ in 0..<10 { try world.advance() }  // let the fingers settle on their mid-range targets
+        let episodes = EpisodeDriver(world: world)
+        for _ in 0..<10 { try episodes.step() }  // let the fingers settle on their mid-range targets
         let layout = world.observationLayout
         let o = world.envs.pointer(.observation)
         let object = world.objects.pointer(.pose)

@@ -44,7 +44,7 @@ final class DataParallelTests: XCTestCase {
         }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let log = folder.appendingPathComponent("output-\(UUID().uuidString).txt")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
