@@ -1,22 +1,23 @@
-/// One structure-of-arrays table: for each field of `Field`, a flat fixed-capacity buffer of
-/// `rowCount * width` elements, allocated once, zeroed, never resized. Rows are env-major.
+/// One structure-of-arrays table, one row per env: for each field of `Field`, a flat
+/// fixed-capacity buffer of `rowCount * width` elements, allocated once, zeroed, never resized.
+///
+/// Systems reach columns only through their `SystemAccess`; code outside the schedule (a
+/// learner reading observations and writing actions, a recorder, a test) uses `column(_:as:)`
+/// or `pointer(_:as:)` between steps.
 public final class ComponentTable<Field: FieldSchema>: @unchecked Sendable {
     // SAFETY: columns are raw buffers shared across shard threads; the schedule guarantees
     // that concurrent systems write disjoint row ranges (one shard each).
 
-    /// Number of rows (entities of this kind).
+    /// Number of rows (envs).
     public let rowCount: Int
-    /// Rows owned by each env (`rowCount / envCount`).
-    public let rowsPerEnv: Int
-    private var storage: [Field: UnsafeMutableRawBufferPointer] = [:]
-    private let widths: [Field: Int]
+    @usableFromInline var storage: [Field: UnsafeMutableRawBufferPointer] = [:]
+    @usableFromInline let widths: [Field: Int]
 
-    /// Allocates every field of the schema for `envCount * rowsPerEnv` rows, zero-filled;
-    /// `widths` overrides the schema width of fields sized at run time (e.g. observations).
-    public init(envCount: Int, rowsPerEnv: Int = 1, widths: [Field: Int] = [:]) {
-        precondition(envCount > 0 && rowsPerEnv > 0, "ComponentTable: counts must be > 0")
-        self.rowsPerEnv = rowsPerEnv
-        rowCount = envCount * rowsPerEnv
+    /// Allocates every field of the schema for `envCount` rows, zero-filled; `widths`
+    /// overrides the schema width of fields sized at run time (e.g. observations).
+    public init(envCount: Int, widths: [Field: Int] = [:]) {
+        precondition(envCount > 0, "ComponentTable: the env count must be > 0")
+        rowCount = envCount
         self.widths = widths
         for field in Field.allCases {
             let bytes = rowCount * (widths[field] ?? field.spec.width) * field.spec.scalar.size
@@ -31,29 +32,30 @@ public final class ComponentTable<Field: FieldSchema>: @unchecked Sendable {
     }
 
     /// Elements per row of `field` in this table.
-    public func width(_ field: Field) -> Int { widths[field] ?? field.spec.width }
+    @inlinable public func width(_ field: Field) -> Int { widths[field] ?? field.spec.width }
 
-    /// Typed base pointer of a column. The element type must match the field's scalar type.
-    public func pointer<T>(_ field: Field, as type: T.Type = Float.self) -> UnsafeMutablePointer<T> {
-        precondition(MemoryLayout<T>.size == field.spec.scalar.size, "ComponentTable: \(field) is not \(T.self)")
-        // SAFETY: the buffer holds rowCount * width elements of this size, bound by the allocator.
+    /// Typed base pointer of a column (row e starts at element `e * width(field)`). `T` must be
+    /// the field's scalar type.
+    @inlinable public func pointer<T: ColumnScalar>(_ field: Field, as type: T.Type = Float.self) -> UnsafeMutablePointer<T> {
+        precondition(T.scalarType == field.spec.scalar, "ComponentTable: \(Field.tableName).\(field.rawValue) is not \(T.self)")
+        // SAFETY: the buffer holds rowCount * width elements of this type, bound by the allocator.
         return storage[field]!.baseAddress!.assumingMemoryBound(to: T.self)
     }
 
-    /// Read-only view of `rows` of a column, `[rows.count, width]` row-major.
-    public func withColumn<T, R>(_ field: Field, as type: T.Type, rows: Range<Int>? = nil,
-                                 _ body: (UnsafeBufferPointer<T>) throws -> R) rethrows -> R {
-        let r = rows ?? 0..<rowCount
-        let w = width(field)
-        return try body(UnsafeBufferPointer(start: pointer(field, as: T.self) + r.lowerBound * w, count: r.count * w))
+    /// Every row of a column: `column(.pose)[e]` is env e's pose, as wide as the table made it.
+    @inlinable public func column<T: ColumnScalar>(_ field: Field, as type: T.Type = Float.self) -> MutableColumnView<T> {
+        view(field, as: T.self, envs: 0..<rowCount)
     }
 
-    /// Mutable view of `rows` of a column, `[rows.count, width]` row-major.
-    public func withMutableColumn<T, R>(_ field: Field, as type: T.Type, rows: Range<Int>? = nil,
-                                        _ body: (UnsafeMutableBufferPointer<T>) throws -> R) rethrows -> R {
-        let r = rows ?? 0..<rowCount
-        let w = width(field)
-        return try body(UnsafeMutableBufferPointer(start: pointer(field, as: T.self) + r.lowerBound * w, count: r.count * w))
+    /// The rows of `envs` of a column (what a system's access hands out).
+    @inlinable func view<T: ColumnScalar>(_ field: Field, as type: T.Type, envs: Range<Int>) -> MutableColumnView<T> {
+        MutableColumnView(base: pointer(field, as: T.self), width: width(field), envs: envs)
+    }
+
+    /// Read-only view of `rows` of a column, `[rows.count, width]` row-major.
+    public func withColumn<T: ColumnScalar, R>(_ field: Field, as type: T.Type, rows: Range<Int>? = nil,
+                                               _ body: (UnsafeBufferPointer<T>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(column(field, as: T.self).rows(rows ?? 0..<rowCount)))
     }
 
     /// Raw bytes of a whole column (for snapshots and bit-identity checks).
@@ -71,11 +73,6 @@ public final class ComponentTable<Field: FieldSchema>: @unchecked Sendable {
             let slice = UnsafeMutableRawBufferPointer(rebasing: buffer[rows.lowerBound * rowBytes ..< rows.upperBound * rowBytes])
             slice.initializeMemory(as: UInt8.self, repeating: 0)
         }
-    }
-
-    /// Rows belonging to a contiguous range of envs.
-    public func rows(forEnvs envs: Range<Int>) -> Range<Int> {
-        envs.lowerBound * rowsPerEnv ..< envs.upperBound * rowsPerEnv
     }
 
     /// A copy of every column.

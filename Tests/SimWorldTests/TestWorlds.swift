@@ -4,9 +4,9 @@ import XCTest
 /// Small worlds built inline for tests (MuJoCo's inline-XML habit).
 enum TestWorlds {
     /// The project's hand, loaded once.
-    nonisolated(unsafe) static let hand: HandDescription = try! HandDescription.shadowHand()
+    static let hand: HandDescription = try! HandDescription.shadowHand()
     /// The built-in objects, built once.
-    nonisolated(unsafe) static let builtins: [ObjectAsset] = try! BuiltinObjects.all()
+    static let builtins: [ObjectAsset] = try! BuiltinObjects.all()
 
     /// A world of `envs` envs with the given objects; `configure` edits the spec first.
     static func make(envs: Int = 1, threads: Int = 1, seed: UInt64 = 1, assets: [ObjectAsset]? = nil,
