@@ -175,10 +175,10 @@ public final class World: ECSWorld, @unchecked Sendable {
 
     /// The table of a schema (how a system's access finds its columns).
     public func table<F: FieldSchema>(_ schema: F.Type) -> ComponentTable<F> {
-        if let table = envs as? ComponentTable<F> { return table }
-        if let table = hands as? ComponentTable<F> { return table }
-        if let table = objects as? ComponentTable<F> { return table }
-        if let table = surfaces as? ComponentTable<F> { return table }
-        preconditionFailure("World: no table holds \(F.self)")
+        let table: AnyObject
+        if F.self == EnvField.self { table = envs } else if F.self == HandField.self { table = hands }
+        else if F.self == ObjectField.self { table = objects } else if F.self == SurfaceField.self { table = surfaces }
+        else { preconditionFailure("World: no table holds \(F.self)") }
+        return unsafeDowncast(table, to: ComponentTable<F>.self)
     }
 }

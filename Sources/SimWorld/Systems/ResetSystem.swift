@@ -36,6 +36,7 @@ struct ResetSystem: System {
 
     func run(_ access: SystemAccess<World>) throws {
         let reset = access.read(EnvField.resetRequested, as: UInt8.self).scalars
+        guard access.envs.contains(where: { reset[$0] != 0 }) else { return }
         let streams = access.update(EnvField.rngState, as: UInt64.self).scalars
         // the reset batch of the bulk call: shard-local env ids [n], hand root poses [n, 7],
         // joints [n, joints], assets [n], object poses [n, 7]
@@ -55,7 +56,6 @@ struct ResetSystem: System {
             roots += spec.handStartPosition + spec.handStartOrientation
             joints += startJoints
         }
-        guard !envs.isEmpty else { return }
         let physics = access.physics
         let status = bs_envs_reset(physics.handle, local, UInt32(envs.count), roots, joints, assets, objects)
         try PhysicsError.check(status, physics.handle)

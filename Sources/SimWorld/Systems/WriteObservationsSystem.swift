@@ -28,18 +28,25 @@ struct WriteObservationsSystem: System {
     }
 
     func run(_ access: SystemAccess<World>) throws {
+        if onlyResetEnvs {
+            let reset = access.read(EnvField.resetRequested, as: UInt8.self).scalars
+            guard access.envs.contains(where: { reset[$0] != 0 }) else { return }
+            let (inputs, observations) = views(access)
+            for e in access.envs where reset[e] != 0 { encode(inputs, env: e, into: observations[e].baseAddress!) }
+        } else {
+            let (inputs, observations) = views(access)
+            for e in access.envs { encode(inputs, env: e, into: observations[e].baseAddress!) }
+        }
+    }
+
+    /// The input columns and the observation column.
+    private func views(_ access: SystemAccess<World>) -> (Inputs, MutableColumnView<Float>) {
         let inputs = Inputs(jointPosition: access.read(HandField.jointPosition), jointVelocity: access.read(HandField.jointVelocity),
                             tipPose: access.read(HandField.tipPose), tipVelocity: access.read(HandField.tipVelocity),
                             tipForce: access.read(HandField.tipForce), rootPose: access.read(HandField.rootPose),
                             action: access.read(HandField.action), objectPose: access.read(ObjectField.pose),
                             objectVelocity: access.read(ObjectField.velocity), asset: access.read(ObjectField.asset, as: UInt32.self).scalars)
-        let observations = access.write(EnvField.observation)
-        if onlyResetEnvs {
-            let reset = access.read(EnvField.resetRequested, as: UInt8.self).scalars
-            for e in access.envs where reset[e] != 0 { encode(inputs, env: e, into: observations[e].baseAddress!) }
-        } else {
-            for e in access.envs { encode(inputs, env: e, into: observations[e].baseAddress!) }
-        }
+        return (inputs, access.write(EnvField.observation))
     }
 
     /// Writes env `e`'s features to `o` (ObservationLayout.count floats).
