@@ -18,8 +18,8 @@ public struct ResourceID: Hashable, Sendable, CustomStringConvertible {
 
 /// A system: a function over a contiguous range of envs (one shard), run in one phase, that
 /// declares which fields it reads and writes and which resources it uses (bevy params, EnTT
-/// organizer) and reaches exactly those through its `SystemAccess`. Settings it needs (task
-/// constants, the hand's joint limits) are its own stored properties, given when it is made.
+/// organizer) and reaches exactly those through its `SystemAccess`. Settings it needs (the
+/// constants of its task) are its own stored properties, given when it is made.
 public protocol System<Context>: Sendable {
     /// The world the system runs on.
     associatedtype Context: ECSWorld

@@ -6,7 +6,7 @@ public enum EnvField: String, FieldSchema {
     public static let tableName = "env"
     public var spec: FieldSpec {
         switch self {
-        case .resetRequested: FieldSpec(.uint8, width: 1, "1 = reset this env in the next reset phase")
+        case .resetRequested: FieldSpec(.uint8, width: 1, "1 = reset this env in the next reset phase; the episode-start pass reads the flags as the list of envs it reset and clears them at its end")
         case .rngState: FieldSpec(.uint64, width: 1, "SplitMix64 state of the env's own random stream")
         case .episodeStep: FieldSpec(.uint32, width: 1, "control steps since the env's last reset")
         case .reward: FieldSpec(.float32, width: 1, "reward of the last control step")
