@@ -1,81 +1,89 @@
-/// One structure-of-arrays table: for each field of `Field`, a flat fixed-capacity buffer of
-/// `rowCount * width` elements, allocated once, zeroed, never resized. Rows are env-major.
+/// One structure-of-arrays table, one row per env: for each field of `Field`, a flat
+/// fixed-capacity buffer of `rowCount * width` elements, allocated once, zeroed, never resized.
+///
+/// Systems reach columns only through their `SystemAccess`; code outside the schedule (a
+/// learner reading observations and writing actions, a recorder, a test) uses `column(_:as:)`
+/// or `pointer(_:as:)` between steps.
 public final class ComponentTable<Field: FieldSchema>: @unchecked Sendable {
     // SAFETY: columns are raw buffers shared across shard threads; the schedule guarantees
     // that concurrent systems write disjoint row ranges (one shard each).
 
-    /// Number of rows (entities of this kind).
+    /// Number of rows (envs).
     public let rowCount: Int
-    /// Rows owned by each env (`rowCount / envCount`).
-    public let rowsPerEnv: Int
-    private var storage: [Field: UnsafeMutableRawBufferPointer] = [:]
-    private let widths: [Field: Int]
+    /// The fields, in schema order; a field's position here indexes `columns`.
+    @usableFromInline let fields: [Field]
+    /// Each field's buffer and elements per row, in schema order.
+    @usableFromInline let columns: [(buffer: UnsafeMutableRawBufferPointer, width: Int)]
 
-    /// Allocates every field of the schema for `envCount * rowsPerEnv` rows, zero-filled;
-    /// `widths` overrides the schema width of fields sized at run time (e.g. observations).
-    public init(envCount: Int, rowsPerEnv: Int = 1, widths: [Field: Int] = [:]) {
-        precondition(envCount > 0 && rowsPerEnv > 0, "ComponentTable: counts must be > 0")
-        self.rowsPerEnv = rowsPerEnv
-        rowCount = envCount * rowsPerEnv
-        self.widths = widths
-        for field in Field.allCases {
-            let bytes = rowCount * (widths[field] ?? field.spec.width) * field.spec.scalar.size
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes, alignment: 64)
+    /// Allocates every field of the schema for `envCount` rows, zero-filled; `widths`
+    /// overrides the schema width of fields sized at run time (e.g. observations).
+    public init(envCount: Int, widths: [Field: Int] = [:]) {
+        precondition(envCount > 0, "ComponentTable: the env count must be > 0")
+        rowCount = envCount
+        fields = Array(Field.allCases)
+        columns = fields.map { field in
+            let width = widths[field] ?? field.spec.width
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: envCount * width * field.spec.scalar.size, alignment: 64)
             buffer.initializeMemory(as: UInt8.self, repeating: 0)
-            storage[field] = buffer
+            return (buffer, width)
         }
     }
 
     deinit {
-        for buffer in storage.values { buffer.deallocate() }
+        for column in columns { column.buffer.deallocate() }
+    }
+
+    /// Position of `field` in `columns` (a scan of at most a few dozen cases, no hashing).
+    @inlinable func index(_ field: Field) -> Int {
+        for i in fields.indices where fields[i] == field { return i }
+        preconditionFailure("ComponentTable: \(field) is not a field of its schema")
     }
 
     /// Elements per row of `field` in this table.
-    public func width(_ field: Field) -> Int { widths[field] ?? field.spec.width }
+    @inlinable public func width(_ field: Field) -> Int { columns[index(field)].width }
 
-    /// Typed base pointer of a column. The element type must match the field's scalar type.
-    public func pointer<T>(_ field: Field, as type: T.Type = Float.self) -> UnsafeMutablePointer<T> {
-        precondition(MemoryLayout<T>.size == field.spec.scalar.size, "ComponentTable: \(field) is not \(T.self)")
-        // SAFETY: the buffer holds rowCount * width elements of this size, bound by the allocator.
-        return storage[field]!.baseAddress!.assumingMemoryBound(to: T.self)
+    /// Typed base pointer of a column (row e starts at element `e * width(field)`). `T` must be
+    /// the field's scalar type.
+    @inlinable public func pointer<T: ColumnScalar>(_ field: Field, as type: T.Type = Float.self) -> UnsafeMutablePointer<T> {
+        precondition(T.scalarType == field.spec.scalar, "ComponentTable: \(Field.tableName).\(field.rawValue) is not \(T.self)")
+        // SAFETY: the buffer holds rowCount * width elements of this type, bound by the allocator.
+        return columns[index(field)].buffer.baseAddress!.assumingMemoryBound(to: T.self)
+    }
+
+    /// Every row of a column: `column(.pose)[e]` is env e's pose, as wide as the table made it.
+    @inlinable public func column<T: ColumnScalar>(_ field: Field, as type: T.Type = Float.self) -> MutableColumnView<T> {
+        view(field, as: T.self, envs: 0..<rowCount)
+    }
+
+    /// The rows of `envs` of a column (what a system's access hands out).
+    @inlinable func view<T: ColumnScalar>(_ field: Field, as type: T.Type, envs: Range<Int>) -> MutableColumnView<T> {
+        precondition(T.scalarType == field.spec.scalar, "ComponentTable: \(Field.tableName).\(field.rawValue) is not \(T.self)")
+        let column = columns[index(field)]
+        // SAFETY: as in `pointer`.
+        return MutableColumnView(base: column.buffer.baseAddress!.assumingMemoryBound(to: T.self), width: column.width, envs: envs)
     }
 
     /// Read-only view of `rows` of a column, `[rows.count, width]` row-major.
-    public func withColumn<T, R>(_ field: Field, as type: T.Type, rows: Range<Int>? = nil,
-                                 _ body: (UnsafeBufferPointer<T>) throws -> R) rethrows -> R {
-        let r = rows ?? 0..<rowCount
-        let w = width(field)
-        return try body(UnsafeBufferPointer(start: pointer(field, as: T.self) + r.lowerBound * w, count: r.count * w))
-    }
-
-    /// Mutable view of `rows` of a column, `[rows.count, width]` row-major.
-    public func withMutableColumn<T, R>(_ field: Field, as type: T.Type, rows: Range<Int>? = nil,
-                                        _ body: (UnsafeMutableBufferPointer<T>) throws -> R) rethrows -> R {
-        let r = rows ?? 0..<rowCount
-        let w = width(field)
-        return try body(UnsafeMutableBufferPointer(start: pointer(field, as: T.self) + r.lowerBound * w, count: r.count * w))
+    public func withColumn<T: ColumnScalar, R>(_ field: Field, as type: T.Type, rows: Range<Int>? = nil,
+                                               _ body: (UnsafeBufferPointer<T>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(column(field, as: T.self).rows(rows ?? 0..<rowCount)))
     }
 
     /// Raw bytes of a whole column (for snapshots and bit-identity checks).
-    public func bytes(_ field: Field) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(storage[field]!) }
+    public func bytes(_ field: Field) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(columns[index(field)].buffer) }
 
     /// Zeroes one whole column.
     public func zero(_ field: Field) {
-        UnsafeMutableRawBufferPointer(storage[field]!).initializeMemory(as: UInt8.self, repeating: 0)
+        columns[index(field)].buffer.initializeMemory(as: UInt8.self, repeating: 0)
     }
 
     /// Zeroes every field of the given rows.
     public func zero(rows: Range<Int>) {
-        for (field, buffer) in storage {
-            let rowBytes = width(field) * field.spec.scalar.size
-            let slice = UnsafeMutableRawBufferPointer(rebasing: buffer[rows.lowerBound * rowBytes ..< rows.upperBound * rowBytes])
+        for (field, column) in zip(fields, columns) {
+            let rowBytes = column.width * field.spec.scalar.size
+            let slice = UnsafeMutableRawBufferPointer(rebasing: column.buffer[rows.lowerBound * rowBytes ..< rows.upperBound * rowBytes])
             slice.initializeMemory(as: UInt8.self, repeating: 0)
         }
-    }
-
-    /// Rows belonging to a contiguous range of envs.
-    public func rows(forEnvs envs: Range<Int>) -> Range<Int> {
-        envs.lowerBound * rowsPerEnv ..< envs.upperBound * rowsPerEnv
     }
 
     /// A copy of every column.
@@ -85,10 +93,10 @@ public final class ComponentTable<Field: FieldSchema>: @unchecked Sendable {
 
     /// Overwrites every column with a snapshot taken from a table of the same shape.
     public func restore(_ snapshot: TableSnapshot<Field>) {
-        for field in Field.allCases {
+        for (field, column) in zip(fields, columns) {
             let source = snapshot.columns[field]!
-            precondition(source.count == storage[field]!.count, "ComponentTable.restore: \(field) has another size")
-            source.withUnsafeBytes { storage[field]!.copyMemory(from: $0) }
+            precondition(source.count == column.buffer.count, "ComponentTable.restore: \(field) has another size")
+            source.withUnsafeBytes { column.buffer.copyMemory(from: $0) }
         }
     }
 }

@@ -12,6 +12,17 @@ public enum ScalarType: Sendable {
     }
 }
 
+/// A Swift type a column's elements are read as: exactly one per `ScalarType`.
+public protocol ColumnScalar: BitwiseCopyable {
+    /// The column element type this Swift type reads.
+    static var scalarType: ScalarType { get }
+}
+
+extension Float: ColumnScalar { public static var scalarType: ScalarType { .float32 } }
+extension UInt32: ColumnScalar { public static var scalarType: ScalarType { .uint32 } }
+extension UInt64: ColumnScalar { public static var scalarType: ScalarType { .uint64 } }
+extension UInt8: ColumnScalar { public static var scalarType: ScalarType { .uint8 } }
+
 /// Static description of one component field: element type, width per row, and its doc
 /// (units, frame, shape).
 public struct FieldSpec: Sendable {
@@ -33,8 +44,9 @@ public struct FieldSpec: Sendable {
 /// The schema of one table: a `CaseIterable` enum whose cases are the fields. The one list
 /// drives allocation, reset, snapshots and the determinism test (the Swift mjxmacro).
 public protocol FieldSchema: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
-    /// Which entity kind's table this schema describes.
-    static var kind: EntityKind { get }
+    /// Name of the table this schema describes, the prefix of its qualified field names
+    /// (`table.field`, as in schedule errors and checkpoint tensors).
+    static var tableName: String { get }
     /// Type, width and documentation of the field.
     var spec: FieldSpec { get }
 }
@@ -42,14 +54,14 @@ public protocol FieldSchema: CaseIterable, Hashable, Sendable, RawRepresentable 
 /// A table-qualified field name, used in systems' declared read and write sets.
 public struct FieldID: Hashable, Sendable, CustomStringConvertible {
     /// Table of the field.
-    public let kind: EntityKind
+    public let table: String
     /// Field name within its table.
     public let name: String
 
     public init<F: FieldSchema>(_ field: F) {
-        kind = F.kind
+        table = F.tableName
         name = field.rawValue
     }
 
-    public var description: String { "\(kind).\(name)" }
+    public var description: String { "\(table).\(name)" }
 }

@@ -1,7 +1,7 @@
 import Dispatch
 
-/// Error thrown when a schedule's declared reads and writes do not fit together, or a system
-/// fails in a shard.
+/// Error thrown when a schedule's declared reads and writes do not fit together, when a system
+/// fails in a shard, or (debug builds) when a system reached a field or resource it did not declare.
 public struct ScheduleError: Error, CustomStringConvertible {
     /// What went wrong.
     public let description: String
@@ -27,12 +27,13 @@ public struct ShardPlan: Sendable, Equatable {
     }
 }
 
-/// An explicit, ordered schedule: phases run in enum order, systems in listed order within a
-/// phase, each system across all shards in parallel. There is no dependency solver.
-public final class Schedule<Context: Sendable>: @unchecked Sendable {
+/// An explicit, ordered schedule: phases run in the world's phase order, systems in listed
+/// order within a phase, each system across all shards in parallel. There is no dependency
+/// solver.
+public final class Schedule<Context: ECSWorld>: @unchecked Sendable {
     // SAFETY: systems are immutable values; `run` hands each shard a disjoint env range.
     /// Systems in run order.
-    public let systems: [any System<Context>]
+    public let systems: [ScheduledSystem<Context>]
     /// Fields written outside the schedule before a step (e.g. actions from the learner).
     public let externalInputs: Set<FieldID>
 
@@ -40,14 +41,15 @@ public final class Schedule<Context: Sendable>: @unchecked Sendable {
     /// phase writing the same field, and every read field written by an earlier or the same
     /// phase, or by the caller (`externalInputs`), or at world creation (`staticFields`).
     public init(_ systems: [any System<Context>], externalInputs: Set<FieldID> = [], staticFields: Set<FieldID> = []) throws {
-        self.systems = systems.enumerated().sorted { ($0.element.phase, $0.offset) < ($1.element.phase, $1.offset) }.map(\.element)
+        self.systems = systems.map(ScheduledSystem.init).enumerated()
+            .sorted { ($0.element.phase, $0.offset) < ($1.element.phase, $1.offset) }.map(\.element)
         self.externalInputs = externalInputs
         try Self.validate(self.systems, available: externalInputs.union(staticFields))
     }
 
-    private static func validate(_ systems: [any System<Context>], available: Set<FieldID>) throws {
+    private static func validate(_ systems: [ScheduledSystem<Context>], available: Set<FieldID>) throws {
         var written = available
-        for phase in Phase.allCases {
+        for phase in Context.Phase.allCases.sorted() {
             let inPhase = systems.filter { $0.phase == phase }
             var phaseWrites: [FieldID: String] = [:]
             for s in inPhase {
@@ -68,31 +70,41 @@ public final class Schedule<Context: Sendable>: @unchecked Sendable {
     }
 
     /// Runs every system of every phase once, each across all shards in parallel.
-    public func run(_ context: Context, shards: ShardPlan, threads: Int) throws {
-        for system in systems { try runSystem(system, context, shards: shards, threads: threads) }
+    public func run(_ world: Context, shards: ShardPlan, threads: Int) throws {
+        for scheduled in systems { try runSystem(scheduled, world, shards: shards, threads: threads) }
     }
 
     /// Runs only the systems of `phases`.
-    public func run(_ context: Context, phases: Set<Phase>, shards: ShardPlan, threads: Int) throws {
-        for system in systems where phases.contains(system.phase) {
-            try runSystem(system, context, shards: shards, threads: threads)
+    public func run(_ world: Context, phases: Set<Context.Phase>, shards: ShardPlan, threads: Int) throws {
+        for scheduled in systems where phases.contains(scheduled.phase) {
+            try runSystem(scheduled, world, shards: shards, threads: threads)
         }
     }
 
-    private func runSystem(_ system: any System<Context>, _ context: Context, shards: ShardPlan, threads: Int) throws {
+    private func runSystem(_ scheduled: ScheduledSystem<Context>, _ world: Context, shards: ShardPlan, threads: Int) throws {
+        let system = scheduled.system
+        #if DEBUG
+        let audit = AccessAudit(scheduled, shards: shards.count)
+        @Sendable func access(_ s: Int) -> SystemAccess<Context> { SystemAccess(world, shard: s, envs: shards.ranges[s], audit: audit) }
+        #else
+        @Sendable func access(_ s: Int) -> SystemAccess<Context> { SystemAccess(world, shard: s, envs: shards.ranges[s]) }
+        #endif
         if threads <= 1 || shards.count == 1 {
-            for (s, r) in shards.ranges.enumerated() { try system.run(context, shard: s, envs: r) }
-            return
-        }
-        // `threads` workers, each taking every threads-th shard, so at most `threads` run at once
-        let errors = ErrorSlots(count: shards.count)
-        let workers = min(threads, shards.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for s in stride(from: worker, to: shards.count, by: workers) {
-                do { try system.run(context, shard: s, envs: shards.ranges[s]) } catch { errors.set(s, error) }
+            for s in shards.ranges.indices { try system.run(access(s)) }
+        } else {
+            // `threads` workers, each taking every threads-th shard, so at most `threads` run at once
+            let errors = ErrorSlots(count: shards.count)
+            let workers = min(threads, shards.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for s in stride(from: worker, to: shards.count, by: workers) {
+                    do { try system.run(access(s)) } catch { errors.set(s, error) }
+                }
             }
+            if let error = errors.first { throw error }
         }
-        if let error = errors.first { throw error }
+        #if DEBUG
+        if let report = audit.report { throw ScheduleError(description: report) }
+        #endif
     }
 }
 

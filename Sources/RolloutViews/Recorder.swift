@@ -37,17 +37,17 @@ public final class Recorder {
 
     /// Appends one snapshot of every recorded env, labelled with control step `step`.
     public func record(_ world: World, step: Int) {
-        let linkWidth = Self.linkPoseWidth
-        let links = world.hands.pointer(.linkPose), poses = world.objects.pointer(.pose)
-        let assets = world.objects.pointer(.asset, as: UInt32.self)
+        let links = world.hands.column(.linkPose), poses = world.objects.column(.pose)
+        let assets = world.objects.column(.asset, as: UInt32.self).scalars
         let previous = stepCount - 1
         steps.append(step)
         for (slot, env) in envs.enumerated() {
             precondition((0..<world.spec.envCount).contains(env), "Recorder: env \(env) not in the world")
-            linkPoses.append(contentsOf: UnsafeBufferPointer(start: links + linkWidth * env, count: linkWidth))
-            objectPoses.append(contentsOf: UnsafeBufferPointer(start: poses + 7 * env, count: 7))
+            linkPoses.append(contentsOf: links[env])
+            let pose = poses[env]
+            objectPoses.append(contentsOf: pose)
             objectAssets.append(Int32(assets[env]))
-            let centre = (0..<3).map { poses[7 * env + $0] - SceneLayout.goal[$0] }
+            let centre = (0..<3).map { pose[$0] - SceneLayout.goal[$0] }
             let reached = (centre.map { $0 * $0 }.reduce(0, +)).squareRoot() <= goalRadius
             let before = previous >= 0 && succeeded[previous * envs.count + slot] != 0
             succeeded.append(reached || before ? 1 : 0)

@@ -77,12 +77,12 @@ public struct RandomPolicy: RolloutPolicy {
 
     /// Writes fresh uniform actions for every env in `envs`.
     public func act(world: World, envs: Range<Int>, step: Int) throws {
-        let width = SceneLayout.actionCount
-        let action = world.hands.pointer(.action)
+        let actions = world.hands.column(.action)
         for env in envs {
             let stream = UInt64(truncatingIfNeeded: step) &* 0x1_0000 &+ UInt64(env)
             var rng = SplitMix64(state: SplitMix64.streamState(seed: seed, index: stream))
-            for k in 0..<width { action[width * env + k] = rng.uniform(-scale, scale) }
+            let action = actions[env]
+            for k in 0..<action.count { action[k] = rng.uniform(-scale, scale) }
         }
     }
 }

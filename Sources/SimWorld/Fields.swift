@@ -3,10 +3,10 @@ import ECSCore
 /// Per-env bookkeeping. One row per env.
 public enum EnvField: String, FieldSchema {
     case resetRequested, rngState, episodeStep, reward, episodeReturn, success, graspStage, terminated, truncated, observation, nonFinite
-    public static let kind = EntityKind.env
+    public static let tableName = "env"
     public var spec: FieldSpec {
         switch self {
-        case .resetRequested: FieldSpec(.uint8, width: 1, "1 = reset this env in the next reset phase")
+        case .resetRequested: FieldSpec(.uint8, width: 1, "1 = reset this env in the next reset phase; the episode-start pass reads the flags as the list of envs it reset and clears them at its end")
         case .rngState: FieldSpec(.uint64, width: 1, "SplitMix64 state of the env's own random stream")
         case .episodeStep: FieldSpec(.uint32, width: 1, "control steps since the env's last reset")
         case .reward: FieldSpec(.float32, width: 1, "reward of the last control step")
@@ -24,7 +24,7 @@ public enum EnvField: String, FieldSchema {
 /// The floating hand. One row per env.
 public enum HandField: String, FieldSchema {
     case action, wrench, jointTarget, rootPose, rootVelocity, jointPosition, jointVelocity, tipPose, tipVelocity, tipForce, tipObjectForce, linkPose
-    public static let kind = EntityKind.hand
+    public static let tableName = "hand"
     public var spec: FieldSpec {
         let j = SceneLayout.jointCount, t = SceneLayout.tipCount
         switch self {
@@ -47,7 +47,7 @@ public enum HandField: String, FieldSchema {
 /// The object to grasp. One row per env.
 public enum ObjectField: String, FieldSchema {
     case asset, pose, velocity
-    public static let kind = EntityKind.object
+    public static let tableName = "object"
     public var spec: FieldSpec {
         switch self {
         case .asset: FieldSpec(.uint32, width: 1, "index of the object's asset in the world's asset list")
@@ -60,7 +60,7 @@ public enum ObjectField: String, FieldSchema {
 /// The table. One row per env; written once at creation.
 public enum SurfaceField: String, FieldSchema {
     case pose, halfExtents
-    public static let kind = EntityKind.table
+    public static let tableName = "table"
     public var spec: FieldSpec {
         switch self {
         case .pose: FieldSpec(.float32, width: 7, "box centre m (env-local) and quaternion xyzw")

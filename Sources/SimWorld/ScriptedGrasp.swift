@@ -40,8 +40,8 @@ public struct ScriptedGrasp: Sendable {
 
     /// The plan for env `env` of `world` from where its object is now.
     public func plan(world: World, env: Int) -> GraspPlan {
-        let asset = Int(world.objects.pointer(.asset, as: UInt32.self)[env])
-        let pose = Array(UnsafeBufferPointer(start: world.objects.pointer(.pose) + 7 * env, count: 7))
+        let asset = Int(world.objects.column(.asset, as: UInt32.self).scalars[env])
+        let pose = Array(world.objects.column(.pose)[env])
         let orientation = Quaternion(Array(pose[3...]))
         let hulls = world.assets[asset].hulls
         let top = hulls.flatMap { hull in stride(from: 0, to: hull.count, by: 3).map { orientation.rotate([hull[$0], hull[$0 + 1], hull[$0 + 2]])[2] } }.max() ?? 0
@@ -53,9 +53,8 @@ public struct ScriptedGrasp: Sendable {
 
     /// Writes the actions of control step `step` (since reset) for env `env` of `world`, following `plan`.
     public func act(world: World, env: Int, step: Int, plan: GraspPlan) {
-        let hands = world.hands
-        let root = hands.pointer(.rootPose) + 7 * env
-        let palm = GraspGeometry.palmPoint(Array(UnsafeBufferPointer(start: root, count: 7)))
+        let root = world.hands.column(.rootPose)[env]
+        let palm = GraspGeometry.palmPoint(Array(root))
         let startPalm = GraspGeometry.palmPoint(world.spec.handStartPosition + world.spec.handStartOrientation)
         var target: [Float]
         var fingers = openFingers
@@ -71,7 +70,7 @@ public struct ScriptedGrasp: Sendable {
             target = (0..<3).map { plan.below[$0] + (plan.lifted[$0] - plan.below[$0]) * t }
             fingers = closedFingers
         }
-        let action = hands.pointer(.action) + SceneLayout.actionCount * env
+        let action = world.hands.column(.action)[env]
         for k in 0..<3 { action[k] = clip(positionGain * (target[k] - palm[k])) }
         let (rx, ry, rz) = orientationError(root, Quaternion(world.spec.handStartOrientation))
         action[3] = clip(orientationGain * rx)
@@ -81,7 +80,7 @@ public struct ScriptedGrasp: Sendable {
     }
 
     /// Rotation (axis x angle, world axes) taking the current orientation to `goal`.
-    private func orientationError(_ pose: UnsafeMutablePointer<Float>, _ goal: Quaternion) -> (Float, Float, Float) {
+    private func orientationError(_ pose: UnsafeMutableBufferPointer<Float>, _ goal: Quaternion) -> (Float, Float, Float) {
         let q = Quaternion(x: -pose[3], y: -pose[4], z: -pose[5], w: pose[6])  // inverse
         var d = goal * q
         if d.w < 0 { d = Quaternion(x: -d.x, y: -d.y, z: -d.z, w: -d.w) }

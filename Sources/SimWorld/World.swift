@@ -1,11 +1,13 @@
 import BulletShim
 import ECSCore
 
-/// The ECS world: component tables for envs, hands, objects and tables, the physics shards,
-/// and the schedule of systems that advances them one control step at a time (through an
-/// `EpisodeDriver`, the one way to step a world).
-public final class World: @unchecked Sendable {
+/// The ECS world: component tables for envs, hands, objects and tables, the physics shards
+/// (the resource `physics`), and the schedule of systems that advances them one control step
+/// at a time (through an `EpisodeDriver`, the one way to step a world).
+public final class World: ECSWorld, @unchecked Sendable {
     // SAFETY: systems touch only their shard's rows and physics world (see Schedule).
+    /// The phases of a step.
+    public typealias Phase = SimWorld.Phase
     /// Sizes, timing and physics settings.
     public let spec: WorldSpec
     /// The hand every env simulates.
@@ -28,7 +30,8 @@ public final class World: @unchecked Sendable {
     let shapes: ShapeSet
     /// Systems in phase order.
     public let schedule: Schedule<World>
-    /// The episode-start pass: reset flagged envs, then sync and observe only those envs.
+    /// The episode-start pass: reset flagged envs, then sync and observe only those envs, then
+    /// clear the flags.
     let episodeStart: Schedule<World>
     /// Asset indices resets draw from.
     let pool: [Int]
@@ -63,13 +66,19 @@ public final class World: @unchecked Sendable {
         let shapes = try ShapeSet(assets: assets)
         self.shapes = shapes
         shards = try shardPlan.ranges.map { try PhysicsShard(envs: $0, hand: hand, shapes: shapes, spec: spec) }
+        let reset = ResetSystem(spec: spec, hand: hand, pool: pool, restingPoses: restingPoses)
+        let observe = WriteObservationsSystem(hand: hand, full: spec.task.observationMode == .full, shapeCodes: shapeCodes)
         schedule = try Schedule(
-            [ResetSystem(), ApplyActionsSystem(), StepPhysicsSystem(), SyncStateSystem(), ComputeRewardsSystem(),
-             WriteObservationsSystem(), ContainNonFiniteSystem()] + systems,
+            [reset, ClearResetRequestsSystem(phase: .reset),
+             ApplyActionsSystem(hand: hand, smoothing: spec.task.fingerTargetSmoothing),
+             StepPhysicsSystem(controlDt: spec.controlDt, substeps: spec.substeps), SyncStateSystem(),
+             ComputeRewardsSystem(task: spec.task, restingPoses: restingPoses), observe, ContainNonFiniteSystem()] + systems,
             externalInputs: [FieldID(HandField.action), FieldID(EnvField.resetRequested)],
             staticFields: [FieldID(SurfaceField.pose), FieldID(SurfaceField.halfExtents)])
+        var observeReset = observe
+        observeReset.onlyResetEnvs = true
         episodeStart = try Schedule(
-            [ResetSystem(), SyncStateSystem(onlyResetEnvs: true), WriteObservationsSystem(onlyResetEnvs: true)],
+            [reset, SyncStateSystem(onlyResetEnvs: true), observeReset, ClearResetRequestsSystem(phase: .observations)],
             externalInputs: [FieldID(HandField.action), FieldID(EnvField.resetRequested)],
             // every hand and object field was written by the main schedule before this pass runs
             staticFields: Set(HandField.allCases.map(FieldID.init)).union(ObjectField.allCases.map(FieldID.init)))
@@ -80,22 +89,25 @@ public final class World: @unchecked Sendable {
 
     /// Starts each env's first episode at a random step of its own stream (training only).
     private func staggerEpisodes() {
+        let streams = envs.column(.rngState, as: UInt64.self).scalars, steps = envs.column(.episodeStep, as: UInt32.self).scalars
         for e in 0..<spec.envCount {
-            var rng = SplitMix64(state: envs.pointer(.rngState, as: UInt64.self)[e])
-            envs.pointer(.episodeStep, as: UInt32.self)[e] = UInt32(rng.next() % UInt64(spec.task.episodeLength))
-            envs.pointer(.rngState, as: UInt64.self)[e] = rng.state
+            var rng = SplitMix64(state: streams[e])
+            steps[e] = UInt32(rng.next() % UInt64(spec.task.episodeLength))
+            streams[e] = rng.state
         }
     }
 
     /// Seeds every env's random stream, flags every env for reset, writes the static tables.
     private func initializeColumns() {
+        let streams = envs.column(.rngState, as: UInt64.self).scalars, reset = envs.column(.resetRequested, as: UInt8.self).scalars
+        let poses = surfaces.column(.pose), halfExtents = surfaces.column(.halfExtents)
         for e in 0..<spec.envCount {
-            envs.pointer(.rngState, as: UInt64.self)[e] = SplitMix64.streamState(seed: spec.seed, index: UInt64(spec.firstEnvIndex + e))
-            envs.pointer(.resetRequested, as: UInt8.self)[e] = 1
-            let pose = surfaces.pointer(.pose) + 7 * e
+            streams[e] = SplitMix64.streamState(seed: spec.seed, index: UInt64(spec.firstEnvIndex + e))
+            reset[e] = 1
+            let pose = poses[e]
             for k in 0..<3 { pose[k] = SceneLayout.tableCenter[k] }
             pose[6] = 1
-            for k in 0..<3 { surfaces.pointer(.halfExtents)[3 * e + k] = SceneLayout.tableHalfExtents[k] }
+            _ = halfExtents[e].update(fromContentsOf: SceneLayout.tableHalfExtents)
         }
     }
 
@@ -113,9 +125,10 @@ public final class World: @unchecked Sendable {
 
     /// Flags envs for reset by the next `beginEpisodes`.
     func requestReset(_ envIndices: some Sequence<Int>) {
+        let reset = envs.column(.resetRequested, as: UInt8.self).scalars
         for e in envIndices {
             precondition((0..<spec.envCount).contains(e), "World.requestReset: env \(e) out of range")
-            envs.pointer(.resetRequested, as: UInt8.self)[e] = 1
+            reset[e] = 1
         }
     }
 
@@ -126,11 +139,11 @@ public final class World: @unchecked Sendable {
     public func rebuildPhysics() throws {
         shards = try shardPlan.ranges.map { try PhysicsShard(envs: $0, hand: hand, shapes: shapes, spec: spec) }
         for (s, range) in shardPlan.ranges.enumerated() {
-            let e0 = range.lowerBound, n = UInt32(range.count), handle = shards[s].handle
-            func h(_ f: HandField) -> UnsafeMutablePointer<Float> { hands.pointer(f) + hands.width(f) * e0 }
-            let status = bs_envs_restore(handle, nil, n, h(.rootPose), h(.rootVelocity), h(.jointPosition), h(.jointVelocity),
-                                         objects.pointer(.asset, as: UInt32.self) + e0, objects.pointer(.pose) + 7 * e0,
-                                         objects.pointer(.velocity) + 6 * e0)
+            let handle = shards[s].handle
+            func h(_ f: HandField) -> UnsafeMutablePointer<Float>? { hands.column(f).rows(range).baseAddress }
+            func o<T: ColumnScalar>(_ f: ObjectField, _ type: T.Type = Float.self) -> UnsafeMutablePointer<T>? { objects.column(f, as: T.self).rows(range).baseAddress }
+            let status = bs_envs_restore(handle, nil, UInt32(range.count), h(.rootPose), h(.rootVelocity), h(.jointPosition), h(.jointVelocity),
+                                         o(.asset, UInt32.self), o(.pose), o(.velocity))
             try PhysicsError.check(status, handle)
         }
         try run(phases: [.sync])
@@ -150,4 +163,13 @@ public final class World: @unchecked Sendable {
 
     /// The physics shard of shard index `s`.
     func shard(_ s: Int) -> PhysicsShard { shards[s] }
+
+    /// The table of a schema (how a system's access finds its columns).
+    public func table<F: FieldSchema>(_ schema: F.Type) -> ComponentTable<F> {
+        let table: AnyObject
+        if F.self == EnvField.self { table = envs } else if F.self == HandField.self { table = hands }
+        else if F.self == ObjectField.self { table = objects } else if F.self == SurfaceField.self { table = surfaces }
+        else { preconditionFailure("World: no table holds \(F.self)") }
+        return unsafeDowncast(table, to: ComponentTable<F>.self)
+    }
 }

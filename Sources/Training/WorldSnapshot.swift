@@ -64,13 +64,13 @@ enum WorldSnapshot {
             case .uint8: tensor = SafeTensor(shape: [n], integers: UnsafeBufferPointer(start: table.pointer(field, as: UInt8.self), count: n).map { UInt64($0) }, dtype: .u8)
             case .uint64: tensor = SafeTensor(shape: [n], integers: Array(UnsafeBufferPointer(start: table.pointer(field, as: UInt64.self), count: n)), dtype: .u64)
             }
-            return ("\(F.kind).\(field.rawValue)", tensor)
+            return ("\(F.tableName).\(field.rawValue)", tensor)
         }
     }
 
     private static func decode<F: FieldSchema>(_ table: ComponentTable<F>, _ tensors: [String: SafeTensor], _ file: String) throws {
         for field in F.allCases {
-            let name = "\(F.kind).\(field.rawValue)"
+            let name = "\(F.tableName).\(field.rawValue)"
             let n = table.rowCount * table.width(field)
             guard let t = tensors[name] else {
                 guard recomputedEachStep.contains(name) else { throw CheckpointError(file: file, problem: "world tensor '\(name)' is missing") }

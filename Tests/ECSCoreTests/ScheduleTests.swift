@@ -3,7 +3,7 @@ import XCTest
 
 enum DemoField: String, FieldSchema {
     case position, count
-    static let kind = EntityKind.object
+    static let tableName = "object"
     var spec: FieldSpec {
         switch self {
         case .position: FieldSpec(.float32, width: 3, "metres")
@@ -12,25 +12,33 @@ enum DemoField: String, FieldSchema {
     }
 }
 
-final class DemoContext: Sendable {
+enum DemoPhase: SchedulePhase {
+    case sync, rewards, observations
+}
+
+final class DemoContext: ECSWorld {
+    typealias Phase = DemoPhase
     let table = ComponentTable<DemoField>(envCount: 10)
+    func table<F: FieldSchema>(_ schema: F.Type) -> ComponentTable<F> { table as! ComponentTable<F> }
 }
 
 struct Writer: System {
-    var phase: Phase
+    var phase: DemoPhase
     var writes: Set<FieldID> = [FieldID(DemoField.position)]
     var reads: Set<FieldID> = []
-    func run(_ c: DemoContext, shard: Int, envs: Range<Int>) throws {
-        for e in envs { c.table.pointer(.position)[3 * e] += Float(e) }
+    func run(_ access: SystemAccess<DemoContext>) throws {
+        let position = access.write(DemoField.position)
+        for e in access.envs { position[e][0] += Float(e) }
     }
 }
 
 struct Counter: System {
-    var phase: Phase { .rewards }
+    var phase: DemoPhase { .rewards }
     var reads: Set<FieldID> { [FieldID(DemoField.position)] }
     var writes: Set<FieldID> { [FieldID(DemoField.count)] }
-    func run(_ c: DemoContext, shard: Int, envs: Range<Int>) throws {
-        for e in envs { c.table.pointer(.count, as: UInt32.self)[e] += 1 }
+    func run(_ access: SystemAccess<DemoContext>) throws {
+        let count = access.write(DemoField.count, as: UInt32.self).scalars
+        for e in access.envs { count[e] += 1 }
     }
 }
 

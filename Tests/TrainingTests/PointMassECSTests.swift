@@ -9,7 +9,7 @@ import XCTest
 final class PointMassECSTests: XCTestCase {
     enum PointField: String, FieldSchema {
         case position, target, action, observation, reward, terminated, truncated, step, rng, resetRequested
-        static let kind = EntityKind.object
+        static let tableName = "point"
         var spec: FieldSpec {
             switch self {
             case .position, .target, .action: FieldSpec(.float32, width: 2, "metres / velocity action, 2-D")
@@ -22,7 +22,13 @@ final class PointMassECSTests: XCTestCase {
         }
     }
 
-    final class PointWorld: Sendable {
+    /// The phases of a point-mass step, in run order.
+    enum PointPhase: SchedulePhase {
+        case reset, physics, rewards, observations
+    }
+
+    final class PointWorld: ECSWorld {
+        typealias Phase = PointPhase
         let table: ComponentTable<PointField>
         let schedule: Schedule<PointWorld>
         let shards: ShardPlan
@@ -31,70 +37,83 @@ final class PointMassECSTests: XCTestCase {
             shards = ShardPlan(envCount: envs, shardCount: 2)
             schedule = try Schedule([ResetPoints(), MovePoints(), ScorePoints(), ObservePoints()],
                                     externalInputs: [FieldID(PointField.action), FieldID(PointField.resetRequested)])
+            let rng = table.column(.rng, as: UInt64.self).scalars, reset = table.column(.resetRequested, as: UInt8.self).scalars
             for e in 0..<envs {
-                table.pointer(.rng, as: UInt64.self)[e] = SplitMix64.streamState(seed: seed, index: UInt64(e))
-                table.pointer(.resetRequested, as: UInt8.self)[e] = 1
+                rng[e] = SplitMix64.streamState(seed: seed, index: UInt64(e))
+                reset[e] = 1
             }
             try run([.reset, .observations])
         }
+        func table<F: FieldSchema>(_ schema: F.Type) -> ComponentTable<F> { table as! ComponentTable<F> }
         func run(_ phases: Set<Phase>) throws { try schedule.run(self, phases: phases, shards: shards, threads: 2) }
         func f(_ field: PointField) -> UnsafeMutablePointer<Float> { table.pointer(field) }
     }
 
     struct ResetPoints: System {
-        var phase: Phase { .reset }
-        var reads: Set<FieldID> { [FieldID(PointField.resetRequested)] }
+        var phase: PointPhase { .reset }
+        var reads: Set<FieldID> { [FieldID(PointField.resetRequested), FieldID(PointField.rng)] }
         var writes: Set<FieldID> { Set([PointField.position, .target, .step, .rng, .resetRequested].map(FieldID.init)) }
-        func run(_ w: PointWorld, shard: Int, envs: Range<Int>) throws {
-            for e in envs where w.table.pointer(.resetRequested, as: UInt8.self)[e] != 0 {
-                var rng = SplitMix64(state: w.table.pointer(.rng, as: UInt64.self)[e])
-                for d in 0..<2 { w.f(.position)[2 * e + d] = rng.uniform(-1, 1); w.f(.target)[2 * e + d] = rng.uniform(-1, 1) }
-                w.table.pointer(.rng, as: UInt64.self)[e] = rng.state
-                w.table.pointer(.step, as: UInt32.self)[e] = 0
-                w.table.pointer(.resetRequested, as: UInt8.self)[e] = 0
+        func run(_ access: SystemAccess<PointWorld>) throws {
+            let reset = access.update(PointField.resetRequested, as: UInt8.self).scalars, streams = access.update(PointField.rng, as: UInt64.self).scalars
+            let position = access.write(PointField.position), target = access.write(PointField.target)
+            let step = access.write(PointField.step, as: UInt32.self).scalars
+            for e in access.envs where reset[e] != 0 {
+                var rng = SplitMix64(state: streams[e])
+                for d in 0..<2 { position[e][d] = rng.uniform(-1, 1); target[e][d] = rng.uniform(-1, 1) }
+                streams[e] = rng.state
+                step[e] = 0
+                reset[e] = 0
             }
         }
     }
 
     struct MovePoints: System {
-        var phase: Phase { .physics }
-        var reads: Set<FieldID> { [FieldID(PointField.action)] }
+        var phase: PointPhase { .physics }
+        var reads: Set<FieldID> { [FieldID(PointField.action), FieldID(PointField.position), FieldID(PointField.step)] }
         var writes: Set<FieldID> { [FieldID(PointField.position), FieldID(PointField.step)] }
-        func run(_ w: PointWorld, shard: Int, envs: Range<Int>) throws {
-            for e in envs {
-                for d in 0..<2 { w.f(.position)[2 * e + d] = min(max(w.f(.position)[2 * e + d] + 0.1 * min(max(w.f(.action)[2 * e + d], -1), 1), -1), 1) }
-                w.table.pointer(.step, as: UInt32.self)[e] += 1
+        func run(_ access: SystemAccess<PointWorld>) throws {
+            let action = access.read(PointField.action), position = access.update(PointField.position)
+            let step = access.update(PointField.step, as: UInt32.self).scalars
+            for e in access.envs {
+                for d in 0..<2 { position[e][d] = min(max(position[e][d] + 0.1 * min(max(action[e][d], -1), 1), -1), 1) }
+                step[e] += 1
             }
         }
     }
 
     struct ScorePoints: System {
-        var phase: Phase { .rewards }
+        var phase: PointPhase { .rewards }
         var reads: Set<FieldID> { [FieldID(PointField.position), FieldID(PointField.target), FieldID(PointField.step)] }
         var writes: Set<FieldID> { Set([PointField.reward, .terminated, .truncated, .resetRequested].map(FieldID.init)) }
-        func run(_ w: PointWorld, shard: Int, envs: Range<Int>) throws {
-            for e in envs {
-                let dx = w.f(.target)[2 * e] - w.f(.position)[2 * e], dy = w.f(.target)[2 * e + 1] - w.f(.position)[2 * e + 1]
+        func run(_ access: SystemAccess<PointWorld>) throws {
+            let position = access.read(PointField.position), target = access.read(PointField.target)
+            let step = access.read(PointField.step, as: UInt32.self).scalars
+            let reward = access.write(PointField.reward).scalars, terminated = access.write(PointField.terminated).scalars
+            let truncated = access.write(PointField.truncated).scalars, reset = access.write(PointField.resetRequested, as: UInt8.self).scalars
+            for e in access.envs {
+                let dx = target[e][0] - position[e][0], dy = target[e][1] - position[e][1]
                 let dist = (dx * dx + dy * dy).squareRoot(), reached = dist < 0.1
-                w.f(.reward)[e] = reached ? 1 : -dist
-                w.f(.terminated)[e] = reached ? 1 : 0
-                w.f(.truncated)[e] = !reached && w.table.pointer(.step, as: UInt32.self)[e] >= 30 ? 1 : 0
-                if w.f(.terminated)[e] != 0 || w.f(.truncated)[e] != 0 { w.table.pointer(.resetRequested, as: UInt8.self)[e] = 1 }
+                reward[e] = reached ? 1 : -dist
+                terminated[e] = reached ? 1 : 0
+                truncated[e] = !reached && step[e] >= 30 ? 1 : 0
+                if terminated[e] != 0 || truncated[e] != 0 { reset[e] = 1 }
             }
         }
     }
 
     struct ObservePoints: System {
-        var phase: Phase { .observations }
+        var phase: PointPhase { .observations }
         var reads: Set<FieldID> { [FieldID(PointField.position), FieldID(PointField.target)] }
         var writes: Set<FieldID> { [FieldID(PointField.observation)] }
-        func run(_ w: PointWorld, shard: Int, envs: Range<Int>) throws {
-            for e in envs {
+        func run(_ access: SystemAccess<PointWorld>) throws {
+            let position = access.read(PointField.position), target = access.read(PointField.target)
+            let observation = access.write(PointField.observation)
+            for e in access.envs {
                 for d in 0..<2 {
-                    let p = w.f(.position)[2 * e + d], t = w.f(.target)[2 * e + d]
-                    w.f(.observation)[6 * e + d] = p
-                    w.f(.observation)[6 * e + 2 + d] = t
-                    w.f(.observation)[6 * e + 4 + d] = t - p
+                    let p = position[e][d], t = target[e][d]
+                    observation[e][d] = p
+                    observation[e][2 + d] = t
+                    observation[e][4 + d] = t - p
                 }
             }
         }

@@ -1,31 +1,22 @@
 import BulletShim
+import ECSCore
 
 /// One Bullet world holding a contiguous range of envs; owned and stepped by one thread at a
-/// time. Column rows for its envs are contiguous, so every bulk call passes column pointers
-/// straight through (envs = NULL: all of this shard's envs, in order).
+/// time. Column rows for its envs are contiguous, so every bulk call passes column rows
+/// straight through (envs = NULL: all of this shard's envs, in order). Systems reach it as the
+/// declared resource `physics` (`access.physics`).
 public final class PhysicsShard: @unchecked Sendable {
     // SAFETY: a shard is only touched by the thread running its row range in a system.
     /// Global env indices this shard simulates.
     public let envs: Range<Int>
     let handle: OpaquePointer
     let shapes: ShapeSet
-    /// Per-env scratch for resets (env indices local to the shard). [envs.count]
-    var resetIDs: [UInt32]
-    /// How many envs the last reset phase reset (their local ids lead `resetIDs`).
-    var lastResetCount = 0
-    /// Reset scratch: hand root poses [n, 7], joints [n, J], assets [n], object poses [n, 7].
-    var resetRoot: [Float], resetJoints: [Float], resetAssets: [UInt32], resetObject: [Float]
 
     /// Creates the Bullet world for `envs` with the given hand and object shapes.
     init(envs: Range<Int>, hand: HandDescription, shapes: ShapeSet, spec: WorldSpec) throws {
         self.envs = envs
         self.shapes = shapes
         let n = envs.count
-        resetIDs = [UInt32](repeating: 0, count: n)
-        resetRoot = [Float](repeating: 0, count: n * 7)
-        resetJoints = [Float](repeating: 0, count: n * hand.jointCount)
-        resetAssets = [UInt32](repeating: 0, count: n)
-        resetObject = [Float](repeating: 0, count: n * 7)
         handle = try HandDescriptor(hand).withDesc { handDesc in
             var desc = bs_world_desc()
             desc.struct_size = UInt32(MemoryLayout<bs_world_desc>.size)
@@ -63,4 +54,14 @@ public final class PhysicsShard: @unchecked Sendable {
     func step(dt: Float, substeps: Int) throws {
         try PhysicsError.check(bs_world_step(handle, dt, UInt32(substeps)), handle)
     }
+}
+
+extension ResourceID {
+    /// The Bullet world of the shard a system runs on (`PhysicsShard`).
+    public static let physics = ResourceID("physics")
+}
+
+extension SystemAccess where Context == World {
+    /// The shard's Bullet world; the system must declare `.physics` in its `resources`.
+    var physics: PhysicsShard { resource(.physics) { world, shard in world.shard(shard) } }
 }

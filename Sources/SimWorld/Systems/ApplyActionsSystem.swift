@@ -3,39 +3,41 @@ import ECSCore
 
 /// Turns policy actions into physical commands: wrist wrench (N, N m) = action x per-action
 /// scale; finger targets (rad) = lower + (a + 1) / 2 x (upper - lower), absolute as published
-/// (optionally through a moving average, `TaskSpec.fingerTargetSmoothing`).
+/// (optionally through a moving average of the previous targets, `TaskSpec.fingerTargetSmoothing`).
 /// Actions are clipped to [-1, 1]; a NaN action is refused with the env and index named.
 struct ApplyActionsSystem: System {
-    var phase: Phase { .applyActions }
-    var reads: Set<FieldID> { [FieldID(HandField.action)] }
-    var writes: Set<FieldID> { [FieldID(HandField.wrench), FieldID(HandField.jointTarget)] }
+    /// Wrist scales, actuated joints and their limits.
+    let hand: HandDescription
+    /// Weight of the new finger target in the moving average (1: no smoothing).
+    let smoothing: Float
 
-    func run(_ world: World, shard s: Int, envs: Range<Int>) throws {
-        let hand = world.hand
-        let actions = world.hands.pointer(.action), wrench = world.hands.pointer(.wrench)
-        let targets = world.hands.pointer(.jointTarget)
+    var phase: Phase { .applyActions }
+    var reads: Set<FieldID> { [FieldID(HandField.action), FieldID(HandField.jointTarget)] }
+    var writes: Set<FieldID> { [FieldID(HandField.wrench), FieldID(HandField.jointTarget)] }
+    var resources: Set<ResourceID> { [.physics] }
+
+    func run(_ access: SystemAccess<World>) throws {
+        let actions = access.read(HandField.action), wrenches = access.write(HandField.wrench)
+        let targets = access.update(HandField.jointTarget)
         let actuated = hand.actuatedJoints
-        let (a, t) = (SceneLayout.actionCount, SceneLayout.actuatorCount)
-        let smoothing = world.spec.task.fingerTargetSmoothing
-        for e in envs {
-            let row = actions + a * e
-            for k in 0..<a where row[k].isNaN {
+        for e in access.envs {
+            let action = actions[e], wrench = wrenches[e], target = targets[e]
+            for k in 0..<action.count where action[k].isNaN {
                 throw PhysicsError(status: BS_ERR_INVALID_ARG.rawValue, message: "hand.action: env \(e), index \(k) is NaN")
             }
             for k in 0..<3 {
-                wrench[6 * e + k] = hand.forcePerAction * clip(row[k])
-                wrench[6 * e + 3 + k] = hand.torquePerAction * clip(row[3 + k])
+                wrench[k] = hand.forcePerAction * clip(action[k])
+                wrench[3 + k] = hand.torquePerAction * clip(action[3 + k])
             }
             for (i, j) in actuated.enumerated() {
                 let joint = hand.joints[j]
-                let target = joint.lower + (clip(row[6 + i]) + 1) / 2 * (joint.upper - joint.lower)
-                targets[t * e + i] = smoothing * target + (1 - smoothing) * targets[t * e + i]
+                let goal = joint.lower + (clip(action[6 + i]) + 1) / 2 * (joint.upper - joint.lower)
+                target[i] = smoothing * goal + (1 - smoothing) * target[i]
             }
         }
-        let shard = world.shard(s)
-        let n = UInt32(envs.count)
-        try PhysicsError.check(bs_hands_write_wrench(shard.handle, nil, n, wrench + 6 * envs.lowerBound), shard.handle)
-        try PhysicsError.check(bs_hands_write_targets(shard.handle, nil, n, targets + t * envs.lowerBound), shard.handle)
+        let physics = access.physics, n = UInt32(access.envs.count)
+        try PhysicsError.check(bs_hands_write_wrench(physics.handle, nil, n, wrenches.rows(access.envs).baseAddress), physics.handle)
+        try PhysicsError.check(bs_hands_write_targets(physics.handle, nil, n, targets.rows(access.envs).baseAddress), physics.handle)
     }
 
     @inline(__always) private func clip(_ x: Float) -> Float { min(max(x, -1), 1) }

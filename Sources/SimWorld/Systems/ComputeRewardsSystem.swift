@@ -5,34 +5,39 @@ import ECSCore
 /// fire only while the hand encloses the object. Ends an episode at its time limit by setting
 /// `truncated` and requesting a reset.
 struct ComputeRewardsSystem: System {
+    /// Reward options, success distance, episode length.
+    let task: TaskSpec
+    /// How each asset rests on the table, by asset index (the lift is measured from there).
+    let restingPoses: [RestingPose]
+
     var phase: Phase { .rewards }
     var reads: Set<FieldID> {
         [FieldID(ObjectField.pose), FieldID(ObjectField.asset), FieldID(HandField.tipPose), FieldID(HandField.tipObjectForce), FieldID(HandField.rootPose),
-         FieldID(HandField.action), FieldID(EnvField.episodeStep)]
+         FieldID(HandField.action), FieldID(EnvField.episodeStep), FieldID(EnvField.episodeReturn)]
     }
     var writes: Set<FieldID> {
         [FieldID(EnvField.reward), FieldID(EnvField.episodeReturn), FieldID(EnvField.success), FieldID(EnvField.graspStage), FieldID(EnvField.truncated),
          FieldID(EnvField.terminated), FieldID(EnvField.resetRequested)]
     }
 
-    func run(_ world: World, shard: Int, envs: Range<Int>) throws {
-        let task = world.spec.task
-        let objects = world.objects.pointer(.pose), assets = world.objects.pointer(.asset, as: UInt32.self)
-        let tips = world.hands.pointer(.tipPose), contacts = world.hands.pointer(.tipObjectForce), roots = world.hands.pointer(.rootPose), actions = world.hands.pointer(.action)
-        let reward = world.envs.pointer(.reward), ret = world.envs.pointer(.episodeReturn)
-        let success = world.envs.pointer(.success, as: UInt8.self), truncated = world.envs.pointer(.truncated)
-        let steps = world.envs.pointer(.episodeStep, as: UInt32.self), reset = world.envs.pointer(.resetRequested, as: UInt8.self)
-        let terminated = world.envs.pointer(.terminated), stage = world.envs.pointer(.graspStage, as: UInt8.self)
+    func run(_ access: SystemAccess<World>) throws {
+        let objects = access.read(ObjectField.pose), assets = access.read(ObjectField.asset, as: UInt32.self).scalars
+        let tips = access.read(HandField.tipPose), contacts = access.read(HandField.tipObjectForce)
+        let roots = access.read(HandField.rootPose), actions = access.read(HandField.action)
+        let reward = access.write(EnvField.reward).scalars, ret = access.update(EnvField.episodeReturn).scalars
+        let success = access.write(EnvField.success, as: UInt8.self).scalars, truncated = access.write(EnvField.truncated).scalars
+        let steps = access.read(EnvField.episodeStep, as: UInt32.self).scalars
+        let reset = access.write(EnvField.resetRequested, as: UInt8.self).scalars
+        let terminated = access.write(EnvField.terminated).scalars, stage = access.write(EnvField.graspStage, as: UInt8.self).scalars
         withUnsafeTemporaryAllocation(of: Float.self, capacity: 6) { scratch in
             let palm = scratch.baseAddress!, goal = palm + 3
             for k in 0..<3 { goal[k] = SceneLayout.goal[k] }
-            for e in envs {
-                let object = objects + 7 * e
-                let rest = SceneLayout.tableTop + world.restingPoses[Int(assets[e])].height
-                GraspGeometry.palmPoint(roots + 7 * e, into: palm)
-                let r = Self.reward(task: task, object: object, tips: tips + 7 * SceneLayout.tipCount * e,
-                                    tipContacts: contacts + SceneLayout.tipCount * e, palm: palm,
-                                    goal: goal, restZ: rest, forceZ: min(max(actions[SceneLayout.actionCount * e + 2], -1), 1))
+            for e in access.envs {
+                let object = objects[e].baseAddress!
+                let rest = SceneLayout.tableTop + restingPoses[Int(assets[e])].height
+                GraspGeometry.palmPoint(roots[e].baseAddress!, into: palm)
+                let r = Self.reward(task: task, object: object, tips: tips[e].baseAddress!, tipContacts: contacts[e].baseAddress!,
+                                    palm: palm, goal: goal, restZ: rest, forceZ: min(max(actions[e][2], -1), 1))
                 reward[e] = r.reward
                 stage[e] = r.stage
                 ret[e] += r.reward

@@ -12,21 +12,23 @@ struct ContainNonFiniteSystem: System {
         Set([EnvField.nonFinite, .reward, .episodeReturn, .success, .terminated, .truncated, .resetRequested, .observation].map(FieldID.init))
     }
 
-    func run(_ world: World, shard s: Int, envs: Range<Int>) throws {
-        let t = world.envs
-        let flags = t.pointer(.nonFinite, as: UInt8.self), reward = t.pointer(.reward)
-        let width = t.width(.observation), observation = t.pointer(.observation)
-        for e in envs {
-            let row = observation + width * e
-            guard flags[e] != 0 || !reward[e].isFinite || !(0..<width).allSatisfy({ row[$0].isFinite }) else { continue }
+    func run(_ access: SystemAccess<World>) throws {
+        let flags = access.update(EnvField.nonFinite, as: UInt8.self).scalars, reward = access.update(EnvField.reward).scalars
+        let observations = access.update(EnvField.observation)
+        let episodeReturn = access.write(EnvField.episodeReturn).scalars, success = access.write(EnvField.success, as: UInt8.self).scalars
+        let terminated = access.write(EnvField.terminated).scalars, truncated = access.write(EnvField.truncated).scalars
+        let reset = access.write(EnvField.resetRequested, as: UInt8.self).scalars
+        for e in access.envs {
+            let row = observations[e]
+            guard flags[e] != 0 || !reward[e].isFinite || !row.allSatisfy(\.isFinite) else { continue }
             flags[e] = 1
             reward[e] = 0
-            t.pointer(.episodeReturn)[e] = 0
-            t.pointer(.success, as: UInt8.self)[e] = 0
-            t.pointer(.terminated)[e] = 1
-            t.pointer(.truncated)[e] = 0
-            t.pointer(.resetRequested, as: UInt8.self)[e] = 1
-            row.update(repeating: 0, count: width)
+            episodeReturn[e] = 0
+            success[e] = 0
+            terminated[e] = 1
+            truncated[e] = 0
+            reset[e] = 1
+            row.update(repeating: 0)
         }
     }
 }

@@ -8,10 +8,11 @@ public struct RecordLinkPosesSystem: System {
     public var phase: Phase { .record }
     public var reads: Set<FieldID> { [] }
     public var writes: Set<FieldID> { [FieldID(HandField.linkPose)] }
+    public var resources: Set<ResourceID> { [.physics] }
 
-    public func run(_ world: World, shard s: Int, envs: Range<Int>) throws {
-        let shard = world.shard(s)
-        let out = world.hands.pointer(.linkPose) + HandField.linkPose.spec.width * envs.lowerBound
-        try PhysicsError.check(bs_hands_read_link_poses(shard.handle, nil, UInt32(envs.count), out), shard.handle)
+    public func run(_ access: SystemAccess<World>) throws {
+        let physics = access.physics
+        let poses = access.write(HandField.linkPose).rows(access.envs)
+        try PhysicsError.check(bs_hands_read_link_poses(physics.handle, nil, UInt32(access.envs.count), poses.baseAddress), physics.handle)
     }
 }

@@ -1,61 +1,73 @@
 import BulletShim
 import ECSCore
 
-/// Resets the envs flagged `resetRequested`: draws an object from the pool and a yaw from the
-/// env's own random stream, rests the object on the table, puts the hand at its start pose
-/// with open fingers, and zeroes the episode counter. One bulk physics call per shard.
+/// Resets the envs flagged in `env.resetRequested`: draws an object from the pool and a yaw from
+/// the env's own random stream, rests the object on the table, puts the hand at its start pose
+/// with open fingers, and zeroes the episode counters. One bulk physics call per shard. The flags
+/// stay set: they are the list of envs reset, which `ClearResetRequestsSystem` clears.
 struct ResetSystem: System {
+    /// Object pool, drop height, fixed objects, random yaw, hand start pose.
+    let spec: WorldSpec
+    /// Asset indices resets draw from.
+    let pool: [Int]
+    /// How each asset rests on the table, by asset index.
+    let restingPoses: [RestingPose]
+    /// Start angle of every joint (0 clamped to its limits), published order.
+    let startJoints: [Float]
+    /// Start target of every actuated joint (its start angle), actuator order.
+    let startTargets: [Float]
+
+    init(spec: WorldSpec, hand: HandDescription, pool: [Int], restingPoses: [RestingPose]) {
+        self.spec = spec
+        self.pool = pool
+        self.restingPoses = restingPoses
+        let joints = hand.joints.map { min(max(0, $0.lower), $0.upper) }
+        startJoints = joints
+        startTargets = hand.actuatedJoints.map { joints[$0] }
+    }
+
     var phase: Phase { .reset }
     var reads: Set<FieldID> { [FieldID(EnvField.resetRequested), FieldID(EnvField.rngState)] }
     var writes: Set<FieldID> {
-        [FieldID(EnvField.resetRequested), FieldID(EnvField.rngState), FieldID(EnvField.episodeStep),
-         FieldID(EnvField.episodeReturn), FieldID(EnvField.success), FieldID(ObjectField.asset), FieldID(HandField.jointTarget)]
+        [FieldID(EnvField.rngState), FieldID(EnvField.episodeStep), FieldID(EnvField.episodeReturn), FieldID(EnvField.success),
+         FieldID(ObjectField.asset), FieldID(HandField.jointTarget)]
     }
+    var resources: Set<ResourceID> { [.physics] }
 
-    func run(_ world: World, shard s: Int, envs: Range<Int>) throws {
-        let shard = world.shard(s)
-        let flags = world.envs.pointer(.resetRequested, as: UInt8.self)
-        var n = 0
-        for e in envs where flags[e] != 0 {
-            drawInitialState(world, env: e, into: shard, slot: n)
-            n += 1
+    func run(_ access: SystemAccess<World>) throws {
+        let reset = access.read(EnvField.resetRequested, as: UInt8.self).scalars
+        guard access.envs.contains(where: { reset[$0] != 0 }) else { return }
+        let streams = access.update(EnvField.rngState, as: UInt64.self).scalars
+        // the reset batch of the bulk call: shard-local env ids [n], hand root poses [n, 7],
+        // joints [n, joints], assets [n], object poses [n, 7]
+        var envs: [Int] = [], local: [UInt32] = [], roots: [Float] = [], joints: [Float] = [], assets: [UInt32] = [], objects: [Float] = []
+        for e in access.envs where reset[e] != 0 {
+            var rng = SplitMix64(state: streams[e])
+            let draw = pool[Int(rng.next() % UInt64(pool.count))]
+            let asset = spec.fixedObjects?[e] ?? draw
+            let yaw = spec.randomYaw ? rng.uniform(-.pi, .pi) : 0
+            streams[e] = rng.state
+            let rest = restingPoses[asset]
+            let orientation = Quaternion(axis: [0, 0, 1], angle: yaw) * Quaternion(rest.orientation)
+            envs.append(e)
+            local.append(UInt32(e - access.envs.lowerBound))
+            assets.append(UInt32(asset))
+            objects += [0, 0, SceneLayout.tableTop + rest.height + spec.objectDropHeight] + orientation.array
+            roots += spec.handStartPosition + spec.handStartOrientation
+            joints += startJoints
         }
-        shard.lastResetCount = n
-        guard n > 0 else { return }
-        let status = bs_envs_reset(shard.handle, shard.resetIDs, UInt32(n), shard.resetRoot, shard.resetJoints,
-                                   shard.resetAssets, shard.resetObject)
-        try PhysicsError.check(status, shard.handle)
-        for i in 0..<n {
-            let e = envs.lowerBound + Int(shard.resetIDs[i])
-            flags[e] = 0
-            world.envs.pointer(.episodeStep, as: UInt32.self)[e] = 0
-            world.envs.pointer(.episodeReturn)[e] = 0
-            world.envs.pointer(.success, as: UInt8.self)[e] = 0
-            world.objects.pointer(.asset, as: UInt32.self)[e] = shard.resetAssets[i]
-            let targets = world.hands.pointer(.jointTarget) + SceneLayout.actuatorCount * e
-            for (a, j) in world.hand.actuatedJoints.enumerated() { targets[a] = shard.resetJoints[i * world.hand.jointCount + j] }
-        }
-    }
-
-    /// Writes env `e`'s initial hand and object state into reset slot `slot` of the shard.
-    private func drawInitialState(_ world: World, env e: Int, into shard: PhysicsShard, slot: Int) {
-        let spec = world.spec
-        var rng = SplitMix64(state: world.envs.pointer(.rngState, as: UInt64.self)[e])
-        let draw = world.pool[Int(rng.next() % UInt64(world.pool.count))]
-        let asset = spec.fixedObjects?[e] ?? draw
-        let yaw = spec.randomYaw ? rng.uniform(-.pi, .pi) : 0
-        world.envs.pointer(.rngState, as: UInt64.self)[e] = rng.state
-        let rest = world.restingPoses[asset]
-        let orientation = Quaternion(axis: [0, 0, 1], angle: yaw) * Quaternion(rest.orientation)
-        let z = SceneLayout.tableTop + rest.height + spec.objectDropHeight
-        shard.resetIDs[slot] = UInt32(e - shard.envs.lowerBound)
-        shard.resetAssets[slot] = UInt32(asset)
-        let pose = [0, 0, z] + orientation.array
-        for k in 0..<7 { shard.resetObject[7 * slot + k] = pose[k] }
-        let root = spec.handStartPosition + spec.handStartOrientation
-        for k in 0..<7 { shard.resetRoot[7 * slot + k] = root[k] }
-        for (j, joint) in world.hand.joints.enumerated() {
-            shard.resetJoints[slot * world.hand.jointCount + j] = min(max(0, joint.lower), joint.upper)
+        let physics = access.physics
+        let status = bs_envs_reset(physics.handle, local, UInt32(envs.count), roots, joints, assets, objects)
+        try PhysicsError.check(status, physics.handle)
+        let steps = access.write(EnvField.episodeStep, as: UInt32.self).scalars, returns = access.write(EnvField.episodeReturn).scalars
+        let success = access.write(EnvField.success, as: UInt8.self).scalars, objectAssets = access.write(ObjectField.asset, as: UInt32.self).scalars
+        let targets = access.write(HandField.jointTarget)
+        for (i, e) in envs.enumerated() {
+            steps[e] = 0
+            returns[e] = 0
+            success[e] = 0
+            objectAssets[e] = assets[i]
+            _ = targets[e].update(fromContentsOf: startTargets)
         }
     }
 }
