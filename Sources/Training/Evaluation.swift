@@ -82,7 +82,7 @@ extension Trainer {
         if let iteration = state.bestIteration, let success = state.bestSuccess,
            FileManager.default.fileExists(atPath: run.best.path) {
             agent = try PPOAgent.loadCheckpoint(from: run.best)
-            source = String(format: "checkpoints/best (iteration %d, selection success %.3f)", iteration, success)
+            source = String(format: "checkpoints/best (iteration %d, selection success (\(config.selectionMeasure.rawValue)) %.3f)", iteration, success)
         }
         let results = try Evaluation.splits(agent: agent, config: config, envCount: min(config.envCount, 256), checkpoint: source,
                                             communicator: communicator)

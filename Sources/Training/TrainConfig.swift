@@ -20,6 +20,22 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     /// The layout and defaults this config follows (`ConfigMigration.currentVersion`); a config
     /// read from a file of an earlier version has been migrated to it.
     public private(set) var configVersion: Int = ConfigMigration.currentVersion
+    /// The success measure checkpoint selection ranks by.
+    public enum SelectionMeasure: String, Codable, Sendable, CaseIterable {
+        /// Within the success distance of the goal at some step (published).
+        case reached
+        /// Within it at the episode's last step, lifted.
+        case held
+
+        /// The score of `result` under this measure (fraction, mean over objects).
+        public func score(_ result: Evaluator.Result) -> Float {
+            switch self {
+            case .reached: result.successRate
+            case .held: result.heldRate ?? 0
+            }
+        }
+    }
+
     /// Learner.
     public var algorithm: Algorithm = .acppo
     /// Chunk length h for acppo and acppo-naive (ignored by ppo).
@@ -61,6 +77,11 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     /// checkpoints/best and is the one finally evaluated (guards against late collapse; ties go
     /// to the later checkpoint). 0 = off: the last checkpoint is evaluated.
     public var selectionObjects: Int = 32
+    /// Which success the checkpoint selection ranks by: `reached` (the published measure, the
+    /// default: it rewards the carry to the goal the learner has to find first) or `held` (still
+    /// at the goal at the episode's end: prefers policies that stop there over ones that fling
+    /// the object through it).
+    public var selectionMeasure: SelectionMeasure = .reached
     /// Run settings off in every default: starting from a clone and imitating demonstrations.
     public var experimental = Experimental()
 

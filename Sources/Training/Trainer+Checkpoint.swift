@@ -67,20 +67,23 @@ extension Trainer {
         let result = try Evaluator.evaluate(agent: agent, assets: selectionAssets, split: "train", task: config.task,
                                             episodesPerObject: episodes, envCount: min(episodes * selectionAssets.count, 256),
                                             threads: config.threads, seed: 2000, communicator: communicator)
-        guard result.successRate >= (state.bestSuccess ?? 0) else { return (result.successRate, false) }
-        state.bestSuccess = result.successRate
+        let success = config.selectionMeasure.score(result)
+        guard success >= (state.bestSuccess ?? 0) else { return (success, false) }
+        state.bestSuccess = success
         state.bestIteration = state.iteration
-        return (result.successRate, true)
+        return (success, true)
     }
 
-    /// Replaces `destination` with a copy of `source` (copied under a temporary name, then renamed).
+    /// Replaces `destination` with a copy of `source` (copied under a temporary name, every
+    /// file fsynced, then moved into place).
     private func copyFolder(_ source: URL, to destination: URL) throws {
         let fm = FileManager.default
         let temporary = destination.deletingLastPathComponent().appendingPathComponent(".tmp-" + destination.lastPathComponent)
         try? fm.removeItem(at: temporary)
         try fm.copyItem(at: source, to: temporary)
-        try? fm.removeItem(at: destination)
-        try fm.moveItem(at: temporary, to: destination)
+        for name in try fm.contentsOfDirectory(atPath: temporary.path) { try AtomicFile.sync(temporary.appendingPathComponent(name).path) }
+        try AtomicFile.sync(temporary.path)
+        try AtomicFile.moveIntoPlace(temporary.path, destination.path)
     }
 
     /// Restores the newest checkpoint that reads back whole: the one latest.txt names, else the

@@ -147,7 +147,7 @@ public final class Trainer {
             progress?.report(m, total: config.iterations)
             if state.iteration % config.checkpointEvery == 0 || state.iteration == config.iterations,
                let selection = try checkpoint(), let best = state.bestSuccess, let at = state.bestIteration {
-                progress?.note(String(format: "checkpoint %d: selection success %.1f %% on %d objects (best %.1f %% at %d)",
+                progress?.note(String(format: "checkpoint %d: selection success (\(config.selectionMeasure.rawValue)) %.1f %% on %d objects (best %.1f %% at %d)",
                                       state.iteration, 100 * selection, selectionAssets.count, 100 * best, at))
             }
         }

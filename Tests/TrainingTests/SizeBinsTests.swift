@@ -1,3 +1,4 @@
+import Foundation
 @testable import Training
 import XCTest
 
@@ -43,5 +44,21 @@ final class SizeBinsTests: XCTestCase {
         XCTAssertTrue(table.contains("| r < 0.07 m | ppo | 37.5 / 25.0 | - | - |"), table)
         XCTAssertTrue(table.contains("| r >= 0.135 m | ppo | 0.0 / 0.0 | - | - |"), table)
         XCTAssertFalse(table.contains("0.07-0.09 m"), "bins without objects are left out")
+    }
+}
+
+/// Checkpoint selection ranks by the measure the config names.
+final class SelectionMeasureTests: XCTestCase {
+    func testSelectionScoresReachedOrHeld() throws {
+        let result = Evaluator.Result(split: "train", successRate: 0.75, perObject: ["a": 1, "b": 0.5],
+                                      heldRate: 0.25, perObjectHeld: ["a": 0.5, "b": 0], episodes: 4)
+        XCTAssertEqual(TrainConfig.SelectionMeasure.reached.score(result), 0.75)
+        XCTAssertEqual(TrainConfig.SelectionMeasure.held.score(result), 0.25)
+        XCTAssertEqual(TrainConfig().selectionMeasure, .reached, "the published measure by default")
+        let config = try ConfigOverrides.resolve(json: Data(#"{"selectionMeasure": "held"}"#.utf8), source: "test")
+        XCTAssertEqual(config.selectionMeasure, .held)
+        XCTAssertThrowsError(try ConfigOverrides.resolve(json: Data(#"{"selectionMeasure": "best"}"#.utf8), source: "test")) {
+            XCTAssertTrue("\($0)".contains("selectionMeasure"), "\($0)")
+        }
     }
 }
