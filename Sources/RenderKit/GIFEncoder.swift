@@ -60,12 +60,17 @@ public struct GIFEncoder: Sendable {
                 for x in 0..<image.width {
                     let i = y * image.width + x
                     let t = bayer[(y & 3) * 4 + (x & 3)]  // threshold 0...15
-                    let level = { (v: UInt8, steps: Int) -> Int in min(steps, (Int(v) * steps * 16 + t * 255) / (255 * 16)) }
-                    out[i] = UInt8(level(px[3 * i], 5) * 42 + level(px[3 * i + 1], 6) * 6 + level(px[3 * i + 2], 5))
+                    out[i] = UInt8(level(px[3 * i], 5, t) * 42 + level(px[3 * i + 1], 6, t) * 6 + level(px[3 * i + 2], 5, t))
                 }
             }
         }
         return out
+    }
+
+    /// The dithered level 0...steps of channel value `v` at Bayer threshold `t` (0...15).
+    @inline(__always)
+    private static func level(_ v: UInt8, _ steps: Int, _ t: Int) -> Int {
+        min(steps, (Int(v) * steps * 16 + t * 255) / (255 * 16))
     }
 
     /// GIF's variable-width LZW of 8-bit indices: clear code 256, end code 257, codes up to 12 bits,
