@@ -29,6 +29,7 @@ extension PPOAgent {
             throw CheckpointError(file: directory.path, problem: "cannot save in the middle of a rollout (\(rollout.cursor) steps recorded)")
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try saveMixture(to: directory)
         let bytes = SafeTensors.encode(namedTensors(), metadata: ["format": "acppo-learning"])
         try AtomicFile.write(bytes, to: directory.appendingPathComponent(Self.tensorFileName).path)
         var runConfig = config
@@ -59,6 +60,11 @@ extension PPOAgent {
                                   problem: "invalid configuration: \(error)")
         }
         try agent.restore(state, directory: directory)
+        if let mixture = try loadMixture(from: directory, observationDim: state.observationDim) {
+            do { try agent.attach(mixture) } catch {
+                throw CheckpointError(file: directory.appendingPathComponent("mixture.json").path, problem: "\(error)")
+            }
+        }
         return agent
     }
 
@@ -74,6 +80,7 @@ extension PPOAgent {
         guard state.config == runConfig else {
             throw CheckpointError(file: statePath, problem: "its PPOConfig differs from this agent's")
         }
+        try restoreMixture(from: directory)
         try restore(state, directory: directory)
     }
 

@@ -24,13 +24,14 @@ extension PPOAgent {
     /// Records s_t and writes the action each env executes now.
     ///
     /// `observations` [envCount, observationDim] (may be `rollout.currentObservationSlot`, then
-    /// nothing is copied); `actions` out [envCount, actionDim], clipped to [-1, 1] when
-    /// configured. The critic runs on every env; the actor only on the envs whose chunk is
+    /// nothing is copied); `actions` out [envCount, envActionDim], clipped to [-1, 1] when
+    /// configured (with a `mixture`, the mixed action of the executed outputs). The critic runs on every env; the actor only on the envs whose chunk is
     /// sampled now (`chunks`: the chunk starts, in one gathered batch; every env each step for
     /// the naive objective).
     public func act(observations: UnsafePointer<Float>, actions: UnsafeMutablePointer<Float>) {
         let n = config.envCount
         let t = rollout.cursor
+        mixture?.prepare(observations: observations, rows: n)
         let slot = rollout.currentObservationSlot
         if UnsafePointer(slot) != observations {
             // SAFETY: both are [envCount, observationDim]; distinct buffers.
@@ -49,7 +50,12 @@ extension PPOAgent {
         }
         sampleChunks(for: sampling, input: sampling.count == n ? UnsafePointer(slot) : nil)
         recordStep(t)
-        chunks.execute(into: actions)
+        if let mixture {
+            chunks.execute(into: hyperActions.pointer)
+            mixture.compose(hyper: hyperActions.pointer, rows: n, into: actions)
+        } else {
+            chunks.execute(into: actions)
+        }
     }
 
     /// Runs the actor on the observations of `envs` (`input`, or gathered from the current

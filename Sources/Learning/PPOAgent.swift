@@ -57,6 +57,11 @@ public final class PPOAgent {
     let updateScratch: UpdateScratch
     /// Demonstrations for the imitation term (`setDemonstrations`); nil = none.
     var imitation: ImitationTerm?
+    /// Frozen base policies this agent's outputs are mixed with (ResDex, `attach`); nil = the
+    /// outputs are the env actions.
+    public internal(set) var mixture: BaseMixture?
+    /// The executed outputs before the mixture makes env actions of them. [envCount, actionDim]
+    var hyperActions = FloatBuffer(count: 0)
 
     /// Builds and initialises the networks (orthogonal init from `seed`). In a data-parallel
     /// job, `config.envCount` is this rank's share of the run's envs (`share`) and every rank

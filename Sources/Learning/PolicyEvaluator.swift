@@ -12,6 +12,8 @@ public final class PolicyEvaluator {
     private let actor: MLP
     private let width: Int
     private let inputs: FloatBuffer
+    /// The executed outputs before the agent's mixture makes env actions of them. [envCount, actionDim]
+    private let hyperActions: FloatBuffer
 
     /// Prepares `envCount` evaluation envs for `agent`.
     public init(agent: PPOAgent, envCount: Int) {
@@ -26,10 +28,12 @@ public final class PolicyEvaluator {
         chunks = ChunkExecutor(config: agent.config, envCount: envCount, actionDim: agent.actionDim)
         width = networks.actor.shape.outputSize
         inputs = FloatBuffer(count: envCount * agent.observationDim)
+        hyperActions = FloatBuffer(count: agent.mixture == nil ? 0 : envCount * agent.actionDim)
     }
 
-    /// Writes the mean action of each env's current chunk (clipped like training) to
-    /// `actions` [envCount, actionDim]; `observations` [envCount, observationDim].
+    /// Writes the mean action of each env's current chunk (clipped like training; mixed with the
+    /// agent's base policies when it has them) to `actions` [envCount, envActionDim];
+    /// `observations` [envCount, observationDim].
     public func act(observations: UnsafePointer<Float>, actions: UnsafeMutablePointer<Float>) {
         let envs = chunks.beginStep()
         if !envs.isEmpty {
@@ -40,7 +44,10 @@ public final class PolicyEvaluator {
                 chunks.chunk(of: Int(env)).update(from: means + i * width, count: width)
             }
         }
-        chunks.execute(into: actions)
+        guard let mixture = agent.mixture else { return chunks.execute(into: actions) }
+        mixture.prepare(observations: observations, rows: envCount)
+        chunks.execute(into: hyperActions.pointer)
+        mixture.compose(hyper: hyperActions.pointer, rows: envCount, into: actions)
     }
 
     /// Writes the mean chunk of each of `rows` observations [rows, observationDim] (rows <=

@@ -35,6 +35,12 @@ public struct TaskSpec: Sendable, Codable, Equatable {
     /// target). Below 1 it low-passes a learner's per-step exploration noise on the fingers,
     /// IsaacGymEnvs' `actionsMovingAverage`.
     public var fingerTargetSmoothing: Float = 1
+    /// ResDex's pose term for base policies: reward -poseReward x ||q - poseReference|| every
+    /// step, q the joint angles in rad (0 = none, as published for the task itself).
+    public var poseReward: Float = 0
+    /// The pose term's reference joint angles, rad, published joint order. [jointCount], or
+    /// empty when `poseReward` is 0.
+    public var poseReference: [Float] = []
 
     /// Reward variants off in every default (`task.experimental` in a config).
     public var experimental = Experimental()

@@ -224,8 +224,10 @@ public enum BenchmarkProtocol {
               let evaluations = try? JSONDecoder().decode([Evaluator.Result].self, from: data),
               let latest = run.latestCheckpoint() else { return nil }
         let counters = try Trainer.counters(in: latest)
+        var bases = (envSteps: 0, wallSeconds: 0.0)
+        if algorithm.mixesBases { bases = ResDexBases.spent(config: try ConfigOverrides.resolve(file: run.config.path), run: run) }
         return RunResult(algorithm: algorithm.rawValue, seed: seed, evaluations: evaluations,
-                         wallSeconds: counters.wallSeconds, envSteps: counters.envSteps)
+                         wallSeconds: counters.wallSeconds + bases.wallSeconds, envSteps: counters.envSteps + bases.envSteps)
     }
 
     /// A clone baseline's recorded result, when it has one.
@@ -266,7 +268,11 @@ public enum BenchmarkProtocol {
         }
         var config = baseConfig(size: size, algorithm: algorithm, seed: seed, library: library, base: base, envCount: size.envCount, threads: threads)
         config.iterations = max(1, size.envSteps / (size.envCount * config.ppo.stepsPerRollout))
-        let resume = run.latestCheckpoint() != nil
+        if algorithm.mixesBases {
+            // the bases' env steps count in the budget
+            (config.resdex.baseIterations, config.iterations) = ResDexBases.budget(iterations: config.iterations, baseCount: config.resdex.baseCount)
+        }
+        let resume = run.latestCheckpoint() != nil || (algorithm.mixesBases && FileManager.default.fileExists(atPath: run.config.path))
         if resume {
             // as `world-train --resume`: the run continues under the config it was started
             // with (threads included: OpenBLAS's split of the work moves the last bits), to this size's budget
@@ -275,11 +281,12 @@ public enum BenchmarkProtocol {
             config.iterations = iterations
         }
         log("\(folder): \(resume ? "resuming (its own config.json)" : "training") \(algorithm.rawValue), seed \(seed), \(config.iterations) iterations")
-        let trainer = try Trainer(config: config, run: run, resume: resume, communicator: communicator)
+        let trainer = try Trainer.prepare(config: config, run: run, resume: resume, communicator: communicator, log: log)
         try trainer.train(progress: communicator.isRoot ? TrainingProgress(logFile: run.log) : nil)
         let evaluations = try trainer.evaluateFinal()
+        let bases = algorithm.mixesBases ? ResDexBases.spent(config: config, run: run) : (envSteps: 0, wallSeconds: 0)
         return RunResult(algorithm: algorithm.rawValue, seed: seed, evaluations: evaluations,
-                         wallSeconds: trainer.state.wallSeconds, envSteps: trainer.state.envSteps)
+                         wallSeconds: trainer.state.wallSeconds + bases.wallSeconds, envSteps: trainer.state.envSteps + bases.envSteps)
     }
 
     /// A behaviour-clone baseline: scripted demonstrations on the training split cloned into the

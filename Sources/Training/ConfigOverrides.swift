@@ -122,7 +122,7 @@ public enum ConfigOverrides {
     }
 
     /// Key paths of the optional fields, absent from the default encoding.
-    static let optionalPaths: Set<[String]> = [["library"], ["objectMaxRadius"], ["experimental", "initFrom"]]
+    static let optionalPaths: Set<[String]> = [["library"], ["objectMaxRadius"], ["trainObjects"], ["experimental", "initFrom"], ["resdex", "basesFrom"]]
 }
 
 /// A bad config file or override.

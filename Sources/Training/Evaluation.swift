@@ -106,6 +106,14 @@ public enum RunSummary {
             lines.append(String(format: "eval %@: success %.1f %% (%d objects, %d deterministic episodes)", r.split,
                                 100 * r.successRate, r.perObject.count, r.episodes) + r.gradedSummary)
         }
+        for base in trainer.bases {
+            let splits = base.evaluations.map { String(format: "%@ %.1f %%", $0.split, 100 * $0.successRate) }.joined(separator: ", ")
+            lines.append("base policy \(base.index) (trained on \(base.object), \(base.envSteps) env steps): \(splits.isEmpty ? "not evaluated" : splits)")
+        }
+        if !trainer.bases.isEmpty {
+            let steps = trainer.bases.map(\.envSteps).reduce(0, +)
+            lines.append("env steps with the base policies': \(steps + s.envSteps)")
+        }
         if let source = results.first?.checkpoint { lines.append("evaluated: \(source)") }
         if !results.isEmpty { lines.append(categoryTable(results)) }
         if let sizes = sizeTable(results) { lines.append(sizes) }

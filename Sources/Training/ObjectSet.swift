@@ -22,6 +22,20 @@ public enum ObjectSet {
         try load(library: config.library, split: split, maxRadius: config.objectMaxRadius)
     }
 
+    /// The training objects of a config: its training split (and radius limit), narrowed to
+    /// `trainObjects` in their order when it names some.
+    public static func training(config: TrainConfig) throws -> [ObjectAsset] {
+        let all = try load(config: config, split: config.trainSplit)
+        guard let names = config.trainObjects else { return all }
+        let byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return try names.map { name in
+            guard let asset = byName[name] else {
+                throw ConfigFileError("trainObjects: '\(name)' is not an object of split '\(config.trainSplit)' of \(config.library ?? "the built-in objects")\(config.objectMaxRadius.map { " within objectMaxRadius \($0) m" } ?? "")")
+            }
+            return asset
+        }
+    }
+
     /// Every object of a split.
     private static func loadAll(library: String?, split: String) throws -> [ObjectAsset] {
         guard let library else {

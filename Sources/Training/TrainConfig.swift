@@ -15,6 +15,17 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         case acppo
         /// The naive chunking ablation: step-wise actor, product of h step ratios.
         case acppoNaive = "acppo-naive"
+        /// ResDex: geometry-unaware base policies (trained first, `resdex`) mixed by a PPO
+        /// hyper-policy that also outputs a residual action.
+        case resdex
+        /// ResDex whose hyper-policy samples chunks of h (residual, weights) outputs under the
+        /// ACPPO objective; the bases still act on every step's observation.
+        case resdexACPPO = "resdex-acppo"
+
+        /// Whether the learner mixes base policies (ResDex).
+        public var mixesBases: Bool { self == .resdex || self == .resdexACPPO }
+        /// Whether the learner samples chunks of `chunkLength` (false: one action per sample, PPO).
+        public var chunks: Bool { self != .ppo && self != .resdex }
     }
 
     /// The layout and defaults this config follows (`ConfigMigration.currentVersion`); a config
@@ -57,6 +68,10 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     public var objectMaxRadius: Float?
     /// Split the training objects come from.
     public var trainSplit: String = SplitPlan.train
+    /// Only these objects (names) of the training split are trained on and selected by; nil =
+    /// every one. Evaluation splits are not narrowed (a policy trained on one object is
+    /// evaluated on the whole split, as ResDex's base policies are).
+    public var trainObjects: [String]?
     /// The task (observation mode, episode length, reward options, ...): `cpuTask`.
     public var task: TaskSpec = TrainConfig.cpuTask
     /// Learner hyperparameters: `cpuPPO`. The learner's env count, chunk length and objective
@@ -82,8 +97,31 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     /// at the goal at the episode's end: prefers policies that stop there over ones that fling
     /// the object through it).
     public var selectionMeasure: SelectionMeasure = .reached
+    /// ResDex's base policies and mixture (algorithms resdex and resdex-acppo).
+    public var resdex = ResDexSettings()
     /// Run settings off in every default: starting from a clone and imitating demonstrations.
     public var experimental = Experimental()
+
+    /// ResDex (docs/resdex.md): k-means on the training objects' shape codes, one
+    /// geometry-unaware PPO base policy per cluster's most central object with a pose term
+    /// towards a reference grasp, then the hyper-policy over all training objects.
+    public struct ResDexSettings: Codable, Sendable, Equatable {
+        /// Base policies k (clusters).
+        public var baseCount: Int = 4
+        /// PPO iterations of each base policy (their env steps count in the run's budget).
+        public var baseIterations: Int = 150
+        /// Weight of the base policies' pose term, reward per rad of joint distance to the
+        /// reference grasp (`TaskSpec.poseReward`).
+        public var poseReward: Float = 0.1
+        /// Whether the hyper-policy outputs a residual action (false: the mixture-only ablation).
+        public var residual: Bool = true
+        /// A ResDex run directory whose trained bases (its bases/ folder) this run uses instead of
+        /// training its own; nil = train them as the run's first phase, in bases/.
+        public var basesFrom: String?
+
+        /// ResDex's best row: k = 4, with residual.
+        public init() {}
+    }
 
     /// Run settings that are off in every default (`experimental` in a config): fine-tuning a
     /// behaviour clone with RL, together with `ppo.experimental`
@@ -150,8 +188,9 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     public var resolvedPPO: PPOConfig {
         var hyperparameters = ppo
         if experimental.initFrom != nil { hyperparameters.experimental.freezeNormalizer = true }
+        if algorithm.mixesBases && !resdex.residual { hyperparameters.initStdPrefix = [] }
         return PPOConfig(hyperparameters: hyperparameters, envCount: envCount,
-                         chunkLength: algorithm == .ppo ? 1 : chunkLength,
+                         chunkLength: algorithm.chunks ? chunkLength : 1,
                          objective: algorithm == .acppoNaive ? .naiveProductOfRatios : .chunked)
     }
 
@@ -177,6 +216,15 @@ public struct TrainConfig: Codable, Sendable, Equatable {
             throw fail("objectMaxRadius must be a positive number of metres (got \(r))")
         }
         guard selectionObjects >= 0 else { throw fail("selectionObjects must be >= 0 (got \(selectionObjects))") }
+        guard task.poseReward == 0 || task.poseReference.count == SceneLayout.jointCount else {
+            throw fail("task.poseReward \(task.poseReward) needs task.poseReference of \(SceneLayout.jointCount) joint angles (got \(task.poseReference.count))")
+        }
+        guard trainObjects.map({ !$0.isEmpty }) ?? true else { throw fail("trainObjects must name at least one object (or be null for all)") }
+        if algorithm.mixesBases {
+            guard resdex.baseCount >= 1 else { throw fail("resdex.baseCount must be >= 1 (got \(resdex.baseCount))") }
+            guard resdex.baseIterations >= 1 else { throw fail("resdex.baseIterations must be >= 1 (got \(resdex.baseIterations))") }
+            guard task.observationMode == .full else { throw fail("algorithm \(algorithm.rawValue) needs task.observationMode full (the hyper-policy sees everything; its bases are geometry-unaware)") }
+        }
         try resolvedPPO.validate()
     }
 }

@@ -60,6 +60,8 @@ public final class Trainer {
     let metrics: MetricsLog?
     /// Training-split objects of the checkpoint selection (empty when it is off).
     let selectionAssets: [ObjectAsset]
+    /// A ResDex run's base policies, trained by `prepare` before this run (empty otherwise).
+    public internal(set) var bases: [ResDexBases.Base] = []
 
     /// A new run in `run` (its config.json is written), or, with `resume`, the run continued
     /// from its latest checkpoint. In a data-parallel job every rank builds one, with the
@@ -79,7 +81,7 @@ public final class Trainer {
         if communicator.isRoot { try run.create() }
         BLAS.setThreadCount(config.threads)
         let hand = try HandDescription.shadowHand()
-        let assets = try ObjectSet.load(config: config, split: config.trainSplit)
+        let assets = try ObjectSet.training(config: config)
         var spec = WorldSpec(envCount: share.count, threads: config.threads, seed: config.seed)
         spec.firstEnvIndex = share.range.lowerBound
         spec.task = config.task
@@ -88,8 +90,10 @@ public final class Trainer {
         selectionAssets = config.selectionObjects > 0 ? Evaluation.subset(assets, limit: config.selectionObjects) : []
         var ppo = config.resolvedPPO
         ppo.envCount = share.count
+        let mixture = config.algorithm.mixesBases ? try ResDexBases.mixture(config: config, run: run, layout: world.observationLayout) : nil
         agent = try PPOAgent(config: ppo, observationDim: world.observationLayout.count,
-                             actionDim: SceneLayout.actionCount, seed: config.seed, communicator: communicator, share: share)
+                             actionDim: mixture?.hyperWidth ?? SceneLayout.actionCount, seed: config.seed, communicator: communicator, share: share)
+        if let mixture { try agent.attach(mixture) }
         var restoredIteration: Int?
         var skipped: [(name: String, problem: String)] = []
         if resume {
@@ -109,6 +113,23 @@ public final class Trainer {
             agent.setDemonstrations(observations: demos.observations, targets: demos.chunks)
         }
         metrics = communicator.isRoot ? try MetricsLog(run: run, keepThrough: restoredIteration ?? 0) : nil
+    }
+
+    /// The trainer of a run, after a ResDex run's first phase: its base policies trained (or
+    /// resumed, or found finished) in bases/, its config.json written first so that the run
+    /// can be resumed at any point. Other algorithms: `init`.
+    public static func prepare(config: TrainConfig, run: RunDirectory, resume: Bool, communicator: Communicator = SingleProcess(),
+                               log: (String) -> Void) throws -> Trainer {
+        guard config.algorithm.mixesBases else { return try Trainer(config: config, run: run, resume: resume, communicator: communicator) }
+        try config.validate()
+        if communicator.isRoot && !resume {
+            try run.create()
+            try AtomicFile.writeJSON(config, to: run.config.path)
+        }
+        let bases = try ResDexBases.train(config: config, run: run, communicator: communicator, log: log)
+        let trainer = try Trainer(config: config, run: run, resume: resume && run.latestCheckpoint() != nil, communicator: communicator)
+        trainer.bases = bases
+        return trainer
     }
 
     /// The successful scripted episodes of `config.experimental.imitationEpisodes` envs on the training objects

@@ -39,7 +39,7 @@ struct Clone: ParsableCommand {
     func run() throws {
         guard epochs >= 1, envs >= 1, variants >= 1 else { throw ValidationError("--epochs, --envs and --variants must be >= 1") }
         guard noise >= 0, noise.isFinite else { throw ValidationError("--noise must be a finite number >= 0 (got \(noise))") }
-        guard let algorithm = TrainConfig.Algorithm(rawValue: algo) else { throw ValidationError("--algo must be ppo, acppo or acppo-naive") }
+        guard let algorithm = TrainConfig.Algorithm(rawValue: algo), !algorithm.mixesBases else { throw ValidationError("--algo must be ppo, acppo or acppo-naive") }
         var config = try ConfigOverrides.resolve(file: nil, overrides: overrides)
         config.algorithm = algorithm
         config.chunkLength = chunk

@@ -32,6 +32,9 @@ struct Export: ParsableCommand {
         let run = RunDirectory.owning(checkpoint: folder)
         let config = FileManager.default.fileExists(atPath: run.config.path) ? try ConfigOverrides.resolve(file: run.config.path) : nil
         let agent = try PPOAgent.loadCheckpoint(from: folder)
+        if let mixture = agent.mixture {
+            throw ExportError("\(folder.path) is a ResDex hyper-policy mixing \(mixture.bases.count) base policies (its bases/ folder); the ONNX export writes one network, so export a base with `world-train export \(folder.path)/bases/0 --onnx FILE`, and the mixture is not exported")
+        }
         let network = PolicyNetwork(agent: agent)
         let metadata = try ExportMetadata.entries(agent: agent, network: network, config: config, hand: try HandDescription.shadowHand(),
                                                   checkpoint: folder, run: run, checkpointArgument: checkpoint)

@@ -39,6 +39,9 @@ struct ProtocolCommand: ParsableCommand {
             }
         }
         let algorithms = try learners(algos, "--algos"), cloneShapes = try learners(clones, "--clones")
+        if let mixed = cloneShapes.first(where: \.mixesBases) {
+            throw ValidationError("--clones: \(mixed.rawValue) has no clone baseline (a clone is one actor of the scripted grasp; use ppo or acppo)")
+        }
         let seedList = try seeds.split(separator: ",").map { text -> UInt64 in
             guard let s = UInt64(text) else { throw ValidationError("--seeds: '\(text)' is not a seed") }
             return s

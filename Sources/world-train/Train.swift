@@ -69,10 +69,10 @@ struct Train: ParsableCommand {
         }
         let runDir = RunDirectory(directory)
         let job = Job.communicator
-        let trainer = try Trainer(config: cfg, run: runDir, resume: resume != nil, communicator: job)
+        let trainer = try Trainer.prepare(config: cfg, run: runDir, resume: resume != nil, communicator: job, log: Job.say)
         for skipped in trainer.skippedCheckpoints { Job.say("resume: skipped checkpoints/\(skipped.name): \(skipped.problem)") }
         let ranks = job.size > 1 ? " on \(job.size) ranks (about \(cfg.envCount / job.size) envs and \(cfg.threads) threads each)" : ", \(cfg.threads) threads"
-        Job.say("run \(directory): \(cfg.algorithm.rawValue)\(cfg.algorithm == .ppo ? "" : " h=\(cfg.chunkLength)"), \(cfg.envCount) envs\(ranks), \(cfg.iterations) iterations, objects: \(cfg.library ?? "built-in")")
+        Job.say("run \(directory): \(cfg.algorithm.rawValue)\(cfg.algorithm.chunks ? " h=\(cfg.chunkLength)" : ""), \(cfg.envCount) envs\(ranks), \(cfg.iterations) iterations, objects: \(cfg.library ?? "built-in")")
         try trainer.train(progress: job.isRoot ? TrainingProgress(logFile: runDir.log) : nil)
         let results = try trainer.evaluateFinal()
         guard job.isRoot else { return }

@@ -38,7 +38,7 @@ final class ConfigVersionTests: XCTestCase {
         case let a as [Int]: return [a.isEmpty ? [7] : a.map { $0 + 1 }]
         case let a as [Float]: return [a.isEmpty ? [0.5] : a.map { Double($0) + 0.25 }]
         case let e as any CaseIterable & RawRepresentable: return otherCase(e)
-        default: return ["some/path", 0.07, 5, true]  // a nil optional: whichever its type takes
+        default: return ["some/path", 0.07, 5, true, ["an-object"]]  // a nil optional: whichever its type takes
         }
     }
 
@@ -50,7 +50,7 @@ final class ConfigVersionTests: XCTestCase {
     func testEveryFieldRoundTripsThroughConfigJSON() throws {
         let defaults = TrainConfig()
         let fields = Self.storedFields(defaults).filter { $0.path != ["configVersion"] }
-        XCTAssertEqual(fields.count, 63, "fields of TrainConfig, TaskSpec and PPOHyperparameters (update when adding one)")
+        XCTAssertEqual(fields.count, 71, "fields of TrainConfig, TaskSpec and PPOHyperparameters (update when adding one)")
         var everything: [String: Any] = ["configVersion": ConfigMigration.currentVersion]
         for field in fields {
             let name = field.path.joined(separator: ".")

@@ -2,7 +2,8 @@ import ECSCore
 
 /// The UniDexGrasp reward, sticky success and the time limit (task.md):
 /// reward = -0.5 finger_dist - hand_dist + goal term + lift term + bonus, where the last three
-/// fire only while the hand encloses the object. Ends an episode at its time limit by setting
+/// fire only while the hand encloses the object; with `TaskSpec.poseReward`, minus the weighted
+/// distance of the joint angles to `poseReference` (ResDex's base policies). Ends an episode at its time limit by setting
 /// `truncated` and requesting a reset.
 struct ComputeRewardsSystem: System {
     /// Reward options, success distance, episode length.
@@ -13,7 +14,7 @@ struct ComputeRewardsSystem: System {
     var phase: Phase { .rewards }
     var reads: Set<FieldID> {
         [FieldID(ObjectField.pose), FieldID(ObjectField.asset), FieldID(HandField.tipPose), FieldID(HandField.tipObjectForce), FieldID(HandField.rootPose),
-         FieldID(HandField.action), FieldID(EnvField.episodeStep), FieldID(EnvField.episodeReturn)]
+         FieldID(HandField.action), FieldID(HandField.jointPosition), FieldID(EnvField.episodeStep), FieldID(EnvField.episodeReturn)]
     }
     var writes: Set<FieldID> {
         [FieldID(EnvField.reward), FieldID(EnvField.episodeReturn), FieldID(EnvField.success), FieldID(EnvField.graspStage), FieldID(EnvField.truncated),
@@ -23,7 +24,7 @@ struct ComputeRewardsSystem: System {
     func run(_ access: SystemAccess<World>) throws {
         let objects = access.read(ObjectField.pose), assets = access.read(ObjectField.asset, as: UInt32.self).scalars
         let tips = access.read(HandField.tipPose), contacts = access.read(HandField.tipObjectForce)
-        let roots = access.read(HandField.rootPose), actions = access.read(HandField.action)
+        let roots = access.read(HandField.rootPose), actions = access.read(HandField.action), joints = access.read(HandField.jointPosition)
         let reward = access.write(EnvField.reward).scalars, ret = access.update(EnvField.episodeReturn).scalars
         let success = access.write(EnvField.success, as: UInt8.self).scalars, truncated = access.write(EnvField.truncated).scalars
         let steps = access.read(EnvField.episodeStep, as: UInt32.self).scalars
@@ -38,9 +39,10 @@ struct ComputeRewardsSystem: System {
                 GraspGeometry.palmPoint(roots[e].baseAddress!, into: palm)
                 let r = Self.reward(task: task, object: object, tips: tips[e].baseAddress!, tipContacts: contacts[e].baseAddress!,
                                     palm: palm, goal: goal, restZ: rest, forceZ: min(max(actions[e][2], -1), 1))
-                reward[e] = r.reward
+                let total = r.reward - (task.poseReward == 0 ? 0 : task.poseReward * Self.poseDistance(joints[e], task.poseReference))
+                reward[e] = total
                 stage[e] = r.stage
-                ret[e] += r.reward
+                ret[e] += total
                 if r.goalDistance <= task.successDistance { success[e] = 1 }
                 terminated[e] = 0
                 let ended = Int(steps[e]) >= task.episodeLength
@@ -48,6 +50,16 @@ struct ComputeRewardsSystem: System {
                 if ended { reset[e] = 1 }
             }
         }
+    }
+
+    /// ||q - reference||, rad: the Euclidean distance of joint angles `q` [jointCount] to `reference`.
+    static func poseDistance(_ q: UnsafeBufferPointer<Float>, _ reference: [Float]) -> Float {
+        var sum: Float = 0
+        for j in 0..<reference.count {
+            let d = q[j] - reference[j]
+            sum += d * d
+        }
+        return sum.squareRoot()
     }
 
     /// Reward of one env, its goal distance and grasp stage. `tips` [5, 7] poses, `tipContacts`

@@ -1,0 +1,122 @@
+import Foundation
+@testable import Learning
+@testable import SimWorld
+@testable import Training
+import XCTest
+
+/// ResDex in the world: clusters, base runs, the hyper-policy's training leaving its bases
+/// untouched, and exact resumes with the bases inside the checkpoints.
+final class ResDexTests: XCTestCase {
+    /// A tiny ResDex run on the built-ins: 2 bases of 1 iteration each, then the hyper-policy.
+    static func tinyConfig(_ algorithm: TrainConfig.Algorithm = .resdex) -> TrainConfig {
+        var c = ResumeTests.tinyConfig()
+        c.algorithm = algorithm
+        c.resdex.baseCount = 2
+        c.resdex.baseIterations = 1
+        c.selectionObjects = 0
+        return c
+    }
+
+    func temporaryRun() -> RunDirectory {
+        RunDirectory(FileManager.default.temporaryDirectory.appendingPathComponent("resdex-\(UUID().uuidString)").path)
+    }
+
+    /// Three hand-set blobs: every point goes with its blob, each representative is the point
+    /// nearest its blob's mean, and the same seed gives the same clusters.
+    func testKMeansFindsHandSetClustersAndTheirMostCentralPoints() {
+        let points: [[Float]] = [[0, 0], [0.2, 0], [0, 0.3], [0.1, 0.1],
+                                 [10, 10], [10.4, 10], [10, 10.1],
+                                 [-8, 5], [-8.2, 5.2], [-7.9, 4.9]]
+        let result = KMeans.cluster(points, k: 3, seed: 7)
+        let blobs = [[0, 1, 2, 3], [4, 5, 6], [7, 8, 9]]
+        for blob in blobs {
+            XCTAssertEqual(Set(blob.map { result.assignment[$0] }).count, 1, "blob \(blob) in one cluster")
+            let cluster = result.assignment[blob[0]]
+            XCTAssertEqual(result.centres[cluster], KMeans.mean(blob.map { points[$0] }))
+        }
+        XCTAssertEqual(Set(result.assignment).count, 3)
+        XCTAssertEqual(Set(result.representatives), [3, 4, 7], "(0.1, 0.1), (10, 10) and (-8, 5) lie nearest their blobs' means")
+        XCTAssertEqual(KMeans.cluster(points, k: 3, seed: 7), result)
+    }
+
+    /// The pose term: -poseReward x ||q - reference|| added to the task reward, and a pose
+    /// reward without a full reference is refused by name.
+    func testPoseTermAndItsValidation() throws {
+        let q: [Float] = [0.3, -0.1, 0.5]
+        let distance = q.withUnsafeBufferPointer { ComputeRewardsSystem.poseDistance($0, [0, 0.3, 0.5]) }
+        XCTAssertEqual(distance, (0.09 + 0.16 as Float).squareRoot(), accuracy: 1e-6)
+        var config = TrainConfig()
+        config.task.poseReward = 0.1
+        XCTAssertThrowsError(try config.validate()) { XCTAssertTrue("\($0)".contains("task.poseReference of 22 joint angles"), "\($0)") }
+        config.task.poseReference = [Float](repeating: 0, count: SceneLayout.jointCount)
+        XCTAssertNoThrow(try config.validate())
+    }
+
+    /// A ResDex run trains its bases first (geometry-unaware, one object each, the pose term
+    /// towards the object's scripted grasp), and the hyper-policy's updates leave them exactly
+    /// as trained; its checkpoints hold them.
+    func testBasesAreTrainedFirstAndUntouchedByTheHyperPolicy() throws {
+        let run = temporaryRun()
+        let trainer = try Trainer.prepare(config: Self.tinyConfig(), run: run, resume: false, log: { _ in })
+        XCTAssertEqual(trainer.bases.count, 2)
+        let objects = try ResDexBases.representatives(config: Self.tinyConfig()).map(\.name)
+        XCTAssertEqual(trainer.bases.map(\.object), objects)
+        XCTAssertEqual(Set(objects).count, 2)
+        for (i, name) in objects.enumerated() {
+            let base = try ConfigOverrides.resolve(file: run.root.appendingPathComponent("bases/\(i)/config.json").path)
+            XCTAssertEqual(base.algorithm, .ppo)
+            XCTAssertEqual(base.trainObjects, [name])
+            XCTAssertEqual(base.task.observationMode, .geometryUnaware)
+            XCTAssertEqual(base.task.poseReference.count, SceneLayout.jointCount)
+            XCTAssertTrue(base.task.poseReference.contains { abs($0) > 0.2 }, "the reference is a closed hand")
+        }
+        let mixture = try XCTUnwrap(trainer.agent.mixture)
+        let before = mixture.bases.map { bits($0.networks.parameters) }
+        let hyperBefore = bits(trainer.agent.networks.parameters)
+        try trainer.train()
+        XCTAssertNotEqual(bits(trainer.agent.networks.parameters), hyperBefore, "the hyper-policy learned")
+        XCTAssertEqual(mixture.bases.map { bits($0.networks.parameters) }, before, "bases unchanged by the hyper-policy's updates")
+        let saved = try PPOAgent.loadCheckpoint(from: try XCTUnwrap(run.latestCheckpoint()))
+        XCTAssertEqual(try XCTUnwrap(saved.mixture).bases.map { bits($0.networks.parameters) }, before, "the checkpoint holds them")
+        let trained = try PPOAgent.loadCheckpoint(from: try XCTUnwrap(RunDirectory(run.root.appendingPathComponent("bases/0").path).latestCheckpoint()))
+        XCTAssertEqual(bits(trained.networks.parameters), before[0], "as the base run left them")
+    }
+
+    /// ResDex and its chunked version resume bit for bit: N + M iterations equal N, resume, M.
+    func testResumeIsExactWithTheBasesInside() throws {
+        for algorithm in [TrainConfig.Algorithm.resdex, .resdexACPPO] {
+            let config = Self.tinyConfig(algorithm)
+            let straight = temporaryRun(), split = temporaryRun()
+            let a = try Trainer.prepare(config: config, run: straight, resume: false, log: { _ in })
+            try a.train()
+            var half = config
+            half.iterations = 2
+            try Trainer.prepare(config: half, run: split, resume: false, log: { _ in }).train()
+            let b = try Trainer.prepare(config: config, run: split, resume: true, log: { _ in })
+            try b.train()
+            XCTAssertEqual(b.agent.actionDim, SceneLayout.actionCount + 2)
+            XCTAssertEqual(b.agent.config.chunkLength, algorithm == .resdex ? 1 : config.chunkLength)
+            XCTAssertEqual(bits(a.agent.networks.parameters), bits(b.agent.networks.parameters), "\(algorithm.rawValue): weights")
+            XCTAssertEqual(a.world.hands.snapshot(), b.world.hands.snapshot(), "\(algorithm.rawValue): hand columns")
+            XCTAssertEqual(a.world.envs.snapshot(), b.world.envs.snapshot(), "\(algorithm.rawValue): env columns")
+        }
+    }
+
+    /// Objects the training split lacks, and bases taken from a folder without finished ones,
+    /// are refused by name.
+    func testBadObjectNamesAndMissingBasesAreRefused() throws {
+        var config = Self.tinyConfig(.ppo)
+        config.trainObjects = ["sphere-40", "no-such-object"]
+        XCTAssertThrowsError(try Trainer(config: config, run: temporaryRun())) {
+            XCTAssertTrue("\($0)".contains("trainObjects: 'no-such-object' is not an object of split"), "\($0)")
+        }
+        var reuse = Self.tinyConfig()
+        reuse.resdex.basesFrom = temporaryRun().root.path
+        XCTAssertThrowsError(try Trainer.prepare(config: reuse, run: temporaryRun(), resume: false, log: { _ in })) {
+            XCTAssertTrue("\($0)".contains("resdex.basesFrom: base 0"), "\($0)")
+        }
+    }
+}
+
+/// Bit patterns of a buffer (for bit-identical comparisons).
+private func bits(_ buffer: FloatBuffer) -> [UInt32] { buffer.toArray().map(\.bitPattern) }
