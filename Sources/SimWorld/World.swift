@@ -34,7 +34,8 @@ public final class World: ECSWorld, @unchecked Sendable {
     /// clear the flags.
     let episodeStart: Schedule<World>
     /// Asset indices resets draw from.
-    let pool: [Int]
+    /// The assets resets draw from (`spec.objectPool`, all when empty; `setObjectPool`).
+    public let pool: ObjectPool
     /// How each asset rests on the table, by asset index.
     public let restingPoses: [RestingPose]
     /// Each asset's 64-number shape code (zeros when the asset has none). [asset][64]
@@ -54,7 +55,7 @@ public final class World: ECSWorld, @unchecked Sendable {
         self.spec = spec
         self.hand = hand
         self.assets = assets
-        pool = spec.objectPool.isEmpty ? Array(assets.indices) : spec.objectPool
+        pool = ObjectPool(spec.objectPool.isEmpty ? Array(assets.indices) : spec.objectPool)
         restingPoses = assets.map(RestingPose.init)
         shapeCodes = assets.map { $0.shapeCode ?? [Float](repeating: 0, count: 64) }
         observationLayout = ObservationLayout(spec.task.observationMode)
@@ -130,6 +131,15 @@ public final class World: ECSWorld, @unchecked Sendable {
             precondition((0..<spec.envCount).contains(e), "World.requestReset: env \(e) out of range")
             reset[e] = 1
         }
+    }
+
+    /// Makes later resets draw their objects from `indices` (asset indices, non-empty); the
+    /// objects on the table stay until their env's next reset.
+    public func setObjectPool(_ indices: [Int]) throws {
+        guard !indices.isEmpty, indices.allSatisfy(assets.indices.contains) else {
+            throw WorldSpecError(message: "object pool \(indices.prefix(8))\(indices.count > 8 ? "..." : "") must name at least one of the \(assets.count) assets, and only them")
+        }
+        pool.set(indices)
     }
 
     /// Replaces every Bullet world by a fresh one holding exactly the state in the columns

@@ -97,6 +97,8 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     /// at the goal at the episode's end: prefers policies that stop there over ones that fling
     /// the object through it).
     public var selectionMeasure: SelectionMeasure = .reached
+    /// Training objects enter by size, smallest first (off by default: `startRadius` 0).
+    public var sizeCurriculum = SizeCurriculum()
     /// ResDex's base policies and mixture (algorithms resdex and resdex-acppo).
     public var resdex = ResDexSettings()
     /// Run settings off in every default: starting from a clone and imitating demonstrations.
@@ -218,6 +220,9 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         guard selectionObjects >= 0 else { throw fail("selectionObjects must be >= 0 (got \(selectionObjects))") }
         guard task.poseReward == 0 || task.poseReference.count == SceneLayout.jointCount else {
             throw fail("task.poseReward \(task.poseReward) needs task.poseReference of \(SceneLayout.jointCount) joint angles (got \(task.poseReference.count))")
+        }
+        guard sizeCurriculum.startRadius >= 0, sizeCurriculum.fullAt > 0, sizeCurriculum.fullAt <= 1 else {
+            throw fail("sizeCurriculum: startRadius must be >= 0 m (0 = off) and fullAt in (0, 1] (got \(sizeCurriculum.startRadius), \(sizeCurriculum.fullAt))")
         }
         guard trainObjects.map({ !$0.isEmpty }) ?? true else { throw fail("trainObjects must name at least one object (or be null for all)") }
         if algorithm.mixesBases {

@@ -60,6 +60,8 @@ public final class Trainer {
     let metrics: MetricsLog?
     /// Training-split objects of the checkpoint selection (empty when it is off).
     let selectionAssets: [ObjectAsset]
+    /// The training objects (the world's assets, in order).
+    let trainingAssets: [ObjectAsset]
     /// A ResDex run's base policies, trained by `prepare` before this run (empty otherwise).
     public internal(set) var bases: [ResDexBases.Base] = []
 
@@ -85,7 +87,9 @@ public final class Trainer {
         var spec = WorldSpec(envCount: share.count, threads: config.threads, seed: config.seed)
         spec.firstEnvIndex = share.range.lowerBound
         spec.task = config.task
+        spec.objectPool = config.sizeCurriculum.isOn ? config.sizeCurriculum.pool(assets, iteration: 0, iterations: config.iterations) : []
         world = try World(spec: spec, hand: hand, assets: assets)
+        trainingAssets = assets
         episodes = EpisodeDriver(world: world)
         selectionAssets = config.selectionObjects > 0 ? Evaluation.subset(assets, limit: config.selectionObjects) : []
         var ppo = config.resolvedPPO
@@ -147,6 +151,7 @@ public final class Trainer {
     public func train(progress: TrainingProgress? = nil) throws {
         while state.iteration < config.iterations {
             communicator.setContext("iteration \(state.iteration + 1)")
+            try applySizeCurriculum(progress: progress)
             let start = Date()
             let stats = try iterate()
             let seconds = Date().timeIntervalSince(start)
@@ -172,6 +177,18 @@ public final class Trainer {
                                       state.iteration, 100 * selection, selectionAssets.count, 100 * best, at))
             }
         }
+    }
+
+    /// Sets the objects resets draw from for the next iteration (`config.sizeCurriculum`),
+    /// noting when more enter.
+    func applySizeCurriculum(progress: TrainingProgress?) throws {
+        guard config.sizeCurriculum.isOn else { return }
+        let pool = config.sizeCurriculum.pool(trainingAssets, iteration: state.iteration, iterations: config.iterations)
+        guard pool != world.pool.indices else { return }
+        try world.setObjectPool(pool)
+        let largest = pool.map { trainingAssets[$0].boundingRadius }.max() ?? 0
+        progress?.note(String(format: "size curriculum: %d of %d training objects (bounding radius up to %.3f m) from iteration %d",
+                              pool.count, trainingAssets.count, largest, state.iteration + 1))
     }
 
     /// One rollout of `stepsPerRollout` steps on every env, then one update.

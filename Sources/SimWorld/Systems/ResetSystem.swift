@@ -8,8 +8,8 @@ import ECSCore
 struct ResetSystem: System {
     /// Object pool, drop height, fixed objects, random yaw, hand start pose.
     let spec: WorldSpec
-    /// Asset indices resets draw from.
-    let pool: [Int]
+    /// Asset indices resets draw from (changed between steps by `World.setObjectPool`).
+    let pool: ObjectPool
     /// How each asset rests on the table, by asset index.
     let restingPoses: [RestingPose]
     /// Start angle of every joint (0 clamped to its limits), published order.
@@ -17,7 +17,7 @@ struct ResetSystem: System {
     /// Start target of every actuated joint (its start angle), actuator order.
     let startTargets: [Float]
 
-    init(spec: WorldSpec, hand: HandDescription, pool: [Int], restingPoses: [RestingPose]) {
+    init(spec: WorldSpec, hand: HandDescription, pool: ObjectPool, restingPoses: [RestingPose]) {
         self.spec = spec
         self.pool = pool
         self.restingPoses = restingPoses
@@ -38,6 +38,7 @@ struct ResetSystem: System {
         let reset = access.read(EnvField.resetRequested, as: UInt8.self).scalars
         guard access.envs.contains(where: { reset[$0] != 0 }) else { return }
         let streams = access.update(EnvField.rngState, as: UInt64.self).scalars
+        let pool = self.pool.indices
         // the reset batch of the bulk call: shard-local env ids [n], hand root poses [n, 7],
         // joints [n, joints], assets [n], object poses [n, 7]
         var envs: [Int] = [], local: [UInt32] = [], roots: [Float] = [], joints: [Float] = [], assets: [UInt32] = [], objects: [Float] = []
