@@ -5,7 +5,7 @@ import Training
 /// A trained policy from a checkpoint folder (or a run directory's latest checkpoint), acting
 /// with the deterministic evaluation protocol: the mean chunk, executed open loop.
 public final class CheckpointPolicy: RolloutPolicy {
-    /// Row label: the run directory's name (a ResDex base run: "<run> base <i>").
+    /// Row label: the run directory's name (a ResDex base run: "<run>-base-<i>").
     public let name: String
     /// The task of the run's config.json (nil when the folder has none).
     public let task: TaskSpec?
@@ -20,7 +20,7 @@ public final class CheckpointPolicy: RolloutPolicy {
         let run = RunDirectory.owning(checkpoint: folder)
         let parent = run.root.deletingLastPathComponent()
         name = parent.lastPathComponent == "bases"
-            ? "\(parent.deletingLastPathComponent().lastPathComponent) base \(run.root.lastPathComponent)" : run.root.lastPathComponent
+            ? "\(parent.deletingLastPathComponent().lastPathComponent)-base-\(run.root.lastPathComponent)" : run.root.lastPathComponent
         task = try Self.trainedTask(run)
     }
 

@@ -364,17 +364,20 @@ public enum BenchmarkProtocol {
             lines.append("| \(method) | \(runs.count) | \(cell("train")) | \(cell("seen")) | \(cell("unseen")) | \(held) | \(String(format: "%.0f", wall)) | \(String(format: "%.0f", sps)) | "
                          + "\(graded(\.lifted, scale: 100)) | \(graded(\.peakLift, scale: 100)) | \(graded(\.closestGoal, scale: 100)) |")
         }
-        for method in methods where method != "ppo" && !method.hasPrefix("clone-") && methods.contains("ppo") {
+        // every learner against PPO, and the chunked ResDex against ResDex
+        var pairs = methods.filter { $0 != "ppo" && !$0.hasPrefix("clone-") && methods.contains("ppo") }.map { ($0, "ppo") }
+        if methods.contains("resdex-acppo") && methods.contains("resdex") { pairs.append(("resdex-acppo", "resdex")) }
+        for (method, baseline) in pairs {
             let measures: [(String, (RunResult) -> [String: Float]?)] = [("reached", { $0.success }), ("held", { $0.held })]
             for (name, value) in measures {
                 let cells = splits.compactMap { split -> String? in
-                    let x = scores(method, split, value), y = scores("ppo", split, value)
+                    let x = scores(method, split, value), y = scores(baseline, split, value)
                     guard !x.isEmpty, !y.isEmpty else { return nil }
                     let ci = SeedStatistics.interval([x, y]) { SeedStatistics.probabilityOfImprovement($0[0], $0[1]) }
                     return String(format: "%@ %.2f [%.2f, %.2f]", split, SeedStatistics.probabilityOfImprovement(x, y), ci.low, ci.high)
                 }
                 guard !cells.isEmpty else { continue }
-                lines += ["", "P(\(method) > ppo), \(name) success, per split [95 % bootstrap interval]: " + cells.joined(separator: "; ")]
+                lines += ["", "P(\(method) > \(baseline)), \(name) success, per split [95 % bootstrap interval]: " + cells.joined(separator: "; ")]
             }
         }
         if results.contains(where: { $0.reachedBySize != nil }) {

@@ -102,6 +102,28 @@ final class ResDexTests: XCTestCase {
         }
     }
 
+    /// Protocol rows: ResDex spends a third of the budget on its bases and counts their env
+    /// steps (the rows have PPO's budget), and the chunked version is compared with it.
+    func testProtocolRowsCountTheBasesInTheBudget() throws {
+        let out = temporaryRun().root.path
+        let size = BenchmarkProtocol.Size(name: "tiny", envSteps: 4 * 16 * 12, envCount: 4, episodesPerObject: 1, objectsPerSplit: 2,
+                                          cloneEpisodes: 6, cloneEpochs: 2)
+        var base = TrainConfig()
+        base.resdex.baseCount = 2
+        base.selectionObjects = 0
+        let table = try BenchmarkProtocol.run(size: size, algorithms: [.ppo, .resdex, .resdexACPPO], seeds: [1], library: nil,
+                                              base: base, threads: 1, out: out) { _ in }
+        let hyper = try ConfigOverrides.resolve(file: out + "/resdex-seed1/config.json")
+        XCTAssertEqual(hyper.resdex.baseIterations, 2, "12 iterations: a third over 2 bases")
+        XCTAssertEqual(hyper.iterations, 8)
+        let results = try BenchmarkProtocol.finishedCells(in: out)
+        let steps = Dictionary(uniqueKeysWithValues: results.map { ($0.algorithm, $0.envSteps) })
+        XCTAssertEqual(steps, ["ppo": 768, "resdex": 768, "resdex-acppo": 768], "the same budget, bases included")
+        for line in ["| resdex | 1 |", "| resdex-acppo | 1 |", "P(resdex > ppo), reached success", "P(resdex-acppo > resdex), reached success"] {
+            XCTAssertTrue(table.contains(line), "\(line) in:\n\(table)")
+        }
+    }
+
     /// Objects the training split lacks, and bases taken from a folder without finished ones,
     /// are refused by name.
     func testBadObjectNamesAndMissingBasesAreRefused() throws {
