@@ -270,7 +270,7 @@ public enum BenchmarkProtocol {
         config.iterations = max(1, size.envSteps / (size.envCount * config.ppo.stepsPerRollout))
         if algorithm.mixesBases {
             // the bases' env steps count in the budget
-            (config.resdex.baseIterations, config.iterations) = ResDexBases.budget(iterations: config.iterations, baseCount: config.resdex.baseCount)
+            (config.resdex.baseIterations, config.iterations) = ResDexBases.budget(iterations: config.iterations, config: config)
         }
         let resume = run.latestCheckpoint() != nil || (algorithm.mixesBases && FileManager.default.fileExists(atPath: run.config.path))
         if resume {

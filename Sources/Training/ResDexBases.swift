@@ -1,3 +1,4 @@
+import DurableFiles
 import Foundation
 import Learning
 import SimWorld
@@ -68,11 +69,15 @@ public enum ResDexBases {
         let objects = try representatives(config: config)
         return try objects.enumerated().map { index, object in
             let baseRun = runDirectory(index, config: config, run: run)
-            if let done = try finished(baseRun, object: object.name, index: index, iterations: config.resdex.baseIterations) {
+            let iterations = config.resdex.baseSource == .clone ? 0 : config.resdex.baseIterations
+            if let done = try finished(baseRun, object: object.name, index: index, iterations: iterations) {
                 return done
             }
             guard config.resdex.basesFrom == nil else {
-                throw ConfigFileError("resdex.basesFrom: base \(index) in \(baseRun.root.path) is not a finished run of \(config.resdex.baseIterations) iterations on '\(object.name)'")
+                throw ConfigFileError("resdex.basesFrom: base \(index) in \(baseRun.root.path) is not a finished \(config.resdex.baseSource == .clone ? "clone" : "run of \(iterations) iterations") on '\(object.name)'")
+            }
+            if config.resdex.baseSource == .clone {
+                return try clone(object, index: index, of: objects.count, config: config, run: baseRun, communicator: communicator, log: log)
             }
             let resume = baseRun.latestCheckpoint() != nil
             var baseConfig: TrainConfig
@@ -88,6 +93,32 @@ public enum ResDexBases {
             let evaluations = try trainer.evaluateFinal()
             return Base(index: index, object: object.name, envSteps: trainer.state.envSteps, evaluations: evaluations)
         }
+    }
+
+    /// Base `index` as a behaviour clone of the scripted grasp on `object` (`resdex.baseSource`
+    /// clone): `resdex.cloneEpisodes` demonstration episodes (the default grasp and random
+    /// variants of it, as `world-train clone --variants 8`), the fit, the clone's evaluation on
+    /// the whole splits; its checkpoint gets the counters of a run (the demonstrations' env
+    /// steps, the wall time) so that the budget counts it.
+    static func clone(_ object: ObjectAsset, index: Int, of count: Int, config: TrainConfig, run baseRun: RunDirectory,
+                      communicator: Communicator, log: (String) -> Void) throws -> Base {
+        guard communicator.size == 1 else {
+            throw ConfigError("config: resdex.baseSource clone runs in one process (behaviour cloning is not data-parallel); got \(communicator.size) ranks")
+        }
+        var cloneConfig = baseConfig(config, object: object.name, reference: [])
+        cloneConfig.task.poseReward = 0
+        cloneConfig.envCount = config.resdex.cloneEpisodes
+        log("\(baseRun.root.path): cloning the scripted grasp on '\(object.name)' into base policy \(index) of \(count), \(cloneConfig.envCount) demonstration episodes")
+        let start = Date()
+        let (agent, outcome) = try BehaviourCloning.run(config: cloneConfig, objectName: object.name, variants: 8, epochs: 100, learningRate: 1e-3, run: baseRun)
+        var counters = TrainerState()
+        counters.envSteps = outcome.episodes * config.task.episodeLength
+        counters.wallSeconds = Date().timeIntervalSince(start)
+        try AtomicFile.write(try JSONEncoder().encode(counters), to: outcome.checkpoint.appendingPathComponent("trainer.json").path)
+        let evaluations = try Evaluation.splits(agent: agent, config: cloneConfig, envCount: min(cloneConfig.envCount, 256),
+                                                checkpoint: "clone (\(outcome.kept) of \(outcome.episodes) scripted episodes kept)")
+        try AtomicFile.writeJSON(evaluations, to: baseRun.evaluation.path)
+        return Base(index: index, object: object.name, envSteps: counters.envSteps, evaluations: evaluations)
     }
 
     /// Base `index` when its run is finished (its latest checkpoint at `iterations` and its
@@ -113,12 +144,19 @@ public enum ResDexBases {
         }
     }
 
-    /// Splits a budget of `iterations` PPO iterations between `baseCount` bases and the
-    /// hyper-policy: the bases get a third together (ResDex's published scripts spend about a
-    /// third of their env steps on the bases), at least one iteration each.
-    public static func budget(iterations: Int, baseCount: Int) -> (base: Int, hyper: Int) {
-        let base = max(1, iterations / (3 * baseCount))
-        return (base, max(1, iterations - base * baseCount))
+    /// Splits a budget of `iterations` PPO iterations (of `config`'s envs and rollout length)
+    /// between the bases and the hyper-policy: PPO bases get a third together (ResDex's
+    /// published scripts spend about that share on the bases), at least one iteration each;
+    /// cloned bases take their demonstrations' env steps, and the hyper-policy the rest.
+    public static func budget(iterations: Int, config: TrainConfig) -> (base: Int, hyper: Int) {
+        let k = config.resdex.baseCount
+        guard config.resdex.baseSource == .ppo else {
+            let perIteration = config.envCount * config.ppo.stepsPerRollout
+            let demonstrations = k * config.resdex.cloneEpisodes * config.task.episodeLength
+            return (config.resdex.baseIterations, max(1, iterations - (demonstrations + perIteration - 1) / perIteration))
+        }
+        let base = max(1, iterations / (3 * k))
+        return (base, max(1, iterations - base * k))
     }
 
     /// The mixture of the trained bases (each run's best checkpoint, else its latest) for a

@@ -120,6 +120,19 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         /// A ResDex run directory whose trained bases (its bases/ folder) this run uses instead of
         /// training its own; nil = train them as the run's first phase, in bases/.
         public var basesFrom: String?
+        /// How a base is made: PPO on its object (as published), or a behaviour clone of the
+        /// scripted grasp on it (a departure for CPU budgets, where PPO bases do not grasp yet).
+        public var baseSource: BaseSource = .ppo
+        /// Scripted demonstration episodes of a cloned base (their env steps count in the budget).
+        public var cloneEpisodes: Int = 256
+
+        /// How a base policy is made.
+        public enum BaseSource: String, Codable, Sendable, CaseIterable {
+            /// PPO with the pose term, `baseIterations` iterations.
+            case ppo
+            /// A behaviour clone of the scripted grasp, `cloneEpisodes` episodes, no PPO.
+            case clone
+        }
 
         /// ResDex's best row: k = 4, with residual.
         public init() {}
@@ -228,6 +241,7 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         if algorithm.mixesBases {
             guard resdex.baseCount >= 1 else { throw fail("resdex.baseCount must be >= 1 (got \(resdex.baseCount))") }
             guard resdex.baseIterations >= 1 else { throw fail("resdex.baseIterations must be >= 1 (got \(resdex.baseIterations))") }
+            guard resdex.cloneEpisodes >= 1 else { throw fail("resdex.cloneEpisodes must be >= 1 (got \(resdex.cloneEpisodes))") }
             guard task.observationMode == .full else { throw fail("algorithm \(algorithm.rawValue) needs task.observationMode full (the hyper-policy sees everything; its bases are geometry-unaware)") }
         }
         try resolvedPPO.validate()

@@ -102,6 +102,24 @@ final class ResDexTests: XCTestCase {
         }
     }
 
+    /// Cloned bases (`resdex.baseSource` clone): one behaviour clone of the scripted grasp per
+    /// cluster object, geometry-unaware, its demonstrations' env steps counted; a second
+    /// prepare finds them finished.
+    func testClonedBasesCountTheirDemonstrations() throws {
+        var config = Self.tinyConfig()
+        config.resdex.baseSource = .clone
+        config.resdex.cloneEpisodes = 8
+        let run = temporaryRun()
+        let trainer = try Trainer.prepare(config: config, run: run, resume: false, log: { _ in })
+        XCTAssertEqual(trainer.bases.map(\.envSteps), [1600, 1600], "8 episodes of 200 steps each")
+        XCTAssertEqual(ResDexBases.spent(config: config, run: run).envSteps, 3200)
+        let bases = try XCTUnwrap(trainer.agent.mixture).bases
+        XCTAssertEqual(bases.map(\.observationDim), [161, 161], "geometry-unaware")
+        var lines: [String] = []
+        _ = try Trainer.prepare(config: config, run: run, resume: true, log: { lines.append($0) })
+        XCTAssertTrue(lines.isEmpty, "finished bases are reused: \(lines)")
+    }
+
     /// Protocol rows: ResDex spends a third of the budget on its bases and counts their env
     /// steps (the rows have PPO's budget), and the chunked version is compared with it.
     func testProtocolRowsCountTheBasesInTheBudget() throws {
