@@ -8,6 +8,13 @@ import SimWorld
 /// reach the goal are kept), an MSE fit of the mean chunk, a checkpoint in a run directory
 /// (checkpoints/clone) that `world-train eval`, `render-rollout` and the tests read.
 public enum BehaviourCloning {
+    /// No scripted episode reached the goal, so there is nothing to clone.
+    public struct NothingToClone: Error, CustomStringConvertible {
+        /// Scripted episodes run.
+        public let episodes: Int
+        public var description: String { "behaviour cloning: none of the \(episodes) scripted episodes reached the goal; nothing to learn from" }
+    }
+
     /// Final fit and where the checkpoint went.
     public struct Outcome: Sendable {
         /// Mean squared error per action dimension in the last epoch.
@@ -48,7 +55,7 @@ public enum BehaviourCloning {
         let demos = try Demonstrations.collect(world: world, blocks: agent.actorBlocks, grasps: grasps,
                                                actionNoise: actionNoise, seed: config.seed)
         guard demos.kept > 0 else {
-            throw ConfigFileError("behaviour cloning: none of the \(demos.episodes) scripted episodes reached the goal; nothing to learn from")
+            throw NothingToClone(episodes: demos.episodes)
         }
         let loss = agent.imitate(observations: demos.observations, targets: demos.chunks, epochs: epochs, learningRate: learningRate)
         try AtomicFile.writeJSON(config, to: run.config.path)

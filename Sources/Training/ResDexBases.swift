@@ -31,9 +31,10 @@ public enum ResDexBases {
         RunDirectory(folder(config: config, run: run).appendingPathComponent(String(index)).path)
     }
 
-    /// The objects the bases are trained on: per k-means cluster of the training objects' shape
-    /// codes (seeded by the run's seed), the object nearest its centre.
-    public static func representatives(config: TrainConfig) throws -> [ObjectAsset] {
+    /// Per k-means cluster of the training objects' shape codes (seeded by the run's seed), its
+    /// members nearest the centre first: the first is the cluster's base object (as published);
+    /// a cloned base falls back to the next ones when the scripted grasp lifts none.
+    public static func clusters(config: TrainConfig) throws -> [[ObjectAsset]] {
         let assets = try ObjectSet.training(config: config)
         guard assets.count >= config.resdex.baseCount else {
             throw ConfigError("config: resdex.baseCount \(config.resdex.baseCount) exceeds the \(assets.count) training objects")
@@ -44,8 +45,21 @@ public enum ResDexBases {
             }
             return code
         }
-        return KMeans.cluster(codes, k: config.resdex.baseCount, seed: config.seed).representatives.map { assets[$0] }
+        let result = KMeans.cluster(codes, k: config.resdex.baseCount, seed: config.seed)
+        return result.centres.indices.map { c in
+            let members = codes.indices.filter { result.assignment[$0] == c }
+            let sorted = members.sorted { KMeans.squaredDistance(codes[$0], result.centres[c]) < KMeans.squaredDistance(codes[$1], result.centres[c]) }
+            return sorted.map { assets[$0] }
+        }
     }
+
+    /// The objects the bases are trained on: per cluster, the member nearest its centre.
+    public static func representatives(config: TrainConfig) throws -> [ObjectAsset] {
+        try clusters(config: config).map { $0[0] }
+    }
+
+    /// Members of a cluster a cloned base tries, nearest the centre first.
+    static let cloneCandidates = 8
 
     /// The config of the base run on `object`: the ResDex run's settings with PPO, the
     /// geometry-unaware observation, that object alone, the pose term towards `reference`, and
@@ -66,18 +80,22 @@ public enum ResDexBases {
     /// them all. With `resdex.basesFrom` nothing is trained: the bases there must be finished.
     public static func train(config: TrainConfig, run: RunDirectory, communicator: Communicator = SingleProcess(),
                              log: (String) -> Void) throws -> [Base] {
-        let objects = try representatives(config: config)
-        return try objects.enumerated().map { index, object in
+        let clusters = try clusters(config: config)
+        return try clusters.enumerated().map { index, members in
+            let object = members[0]
             let baseRun = runDirectory(index, config: config, run: run)
-            let iterations = config.resdex.baseSource == .clone ? 0 : config.resdex.baseIterations
-            if let done = try finished(baseRun, object: object.name, index: index, iterations: iterations) {
+            let cloned = config.resdex.baseSource == .clone
+            let iterations = cloned ? 0 : config.resdex.baseIterations
+            let allowed = members.prefix(cloned ? cloneCandidates : 1).map(\.name)
+            if let done = try finished(baseRun, objects: allowed, index: index, iterations: iterations) {
                 return done
             }
             guard config.resdex.basesFrom == nil else {
-                throw ConfigFileError("resdex.basesFrom: base \(index) in \(baseRun.root.path) is not a finished \(config.resdex.baseSource == .clone ? "clone" : "run of \(iterations) iterations") on '\(object.name)'")
+                throw ConfigFileError("resdex.basesFrom: base \(index) in \(baseRun.root.path) is not a finished \(cloned ? "clone" : "run of \(iterations) iterations") on '\(object.name)'")
             }
-            if config.resdex.baseSource == .clone {
-                return try clone(object, index: index, of: objects.count, config: config, run: baseRun, communicator: communicator, log: log)
+            if cloned {
+                return try clone(Array(members.prefix(cloneCandidates)), index: index, of: clusters.count, config: config, run: baseRun,
+                                 communicator: communicator, log: log)
             }
             let resume = baseRun.latestCheckpoint() != nil
             var baseConfig: TrainConfig
@@ -87,7 +105,7 @@ public enum ResDexBases {
                 let reference = try ReferenceGrasp.jointAngles(object: object, task: config.task, seed: config.seed)
                 baseConfig = Self.baseConfig(config, object: object.name, reference: reference)
             }
-            log("\(baseRun.root.path): \(resume ? "resuming" : "training") base policy \(index) of \(objects.count) on '\(object.name)', \(baseConfig.iterations) iterations")
+            log("\(baseRun.root.path): \(resume ? "resuming" : "training") base policy \(index) of \(clusters.count) on '\(object.name)', \(baseConfig.iterations) iterations")
             let trainer = try Trainer(config: baseConfig, run: baseRun, resume: resume, communicator: communicator)
             try trainer.train(progress: communicator.isRoot ? TrainingProgress(logFile: baseRun.log) : nil)
             let evaluations = try trainer.evaluateFinal()
@@ -95,43 +113,56 @@ public enum ResDexBases {
         }
     }
 
-    /// Base `index` as a behaviour clone of the scripted grasp on `object` (`resdex.baseSource`
-    /// clone): `resdex.cloneEpisodes` demonstration episodes (the default grasp and random
-    /// variants of it, as `world-train clone --variants 8`), the fit, the clone's evaluation on
-    /// the whole splits; its checkpoint gets the counters of a run (the demonstrations' env
-    /// steps, the wall time) so that the budget counts it.
-    static func clone(_ object: ObjectAsset, index: Int, of count: Int, config: TrainConfig, run baseRun: RunDirectory,
+    /// Base `index` as a behaviour clone of the scripted grasp (`resdex.baseSource` clone) on the
+    /// first of `candidates` (its cluster's members, nearest the centre first) on which a
+    /// scripted episode reaches the goal: `resdex.cloneEpisodes` demonstration episodes each (the
+    /// default grasp and random variants of it, as `world-train clone --variants 8`), the fit,
+    /// the clone's evaluation on the whole splits. Its checkpoint gets the counters of a run: the
+    /// env steps of every object's demonstrations, the wall time, so that the budget counts them.
+    static func clone(_ candidates: [ObjectAsset], index: Int, of count: Int, config: TrainConfig, run baseRun: RunDirectory,
                       communicator: Communicator, log: (String) -> Void) throws -> Base {
         guard communicator.size == 1 else {
             throw ConfigError("config: resdex.baseSource clone runs in one process (behaviour cloning is not data-parallel); got \(communicator.size) ranks")
         }
-        var cloneConfig = baseConfig(config, object: object.name, reference: [])
-        cloneConfig.task.poseReward = 0
-        cloneConfig.envCount = config.resdex.cloneEpisodes
-        log("\(baseRun.root.path): cloning the scripted grasp on '\(object.name)' into base policy \(index) of \(count), \(cloneConfig.envCount) demonstration episodes")
         let start = Date()
-        let (agent, outcome) = try BehaviourCloning.run(config: cloneConfig, objectName: object.name, variants: 8, epochs: 100, learningRate: 1e-3, run: baseRun)
-        var counters = TrainerState()
-        counters.envSteps = outcome.episodes * config.task.episodeLength
-        counters.wallSeconds = Date().timeIntervalSince(start)
-        try AtomicFile.write(try JSONEncoder().encode(counters), to: outcome.checkpoint.appendingPathComponent("trainer.json").path)
-        let evaluations = try Evaluation.splits(agent: agent, config: cloneConfig, envCount: min(cloneConfig.envCount, 256),
-                                                checkpoint: "clone (\(outcome.kept) of \(outcome.episodes) scripted episodes kept)")
-        try AtomicFile.writeJSON(evaluations, to: baseRun.evaluation.path)
-        return Base(index: index, object: object.name, envSteps: counters.envSteps, evaluations: evaluations)
+        var envSteps = 0
+        for object in candidates {
+            var cloneConfig = baseConfig(config, object: object.name, reference: [])
+            cloneConfig.task.poseReward = 0
+            cloneConfig.envCount = config.resdex.cloneEpisodes
+            log("\(baseRun.root.path): cloning the scripted grasp on '\(object.name)' into base policy \(index) of \(count), \(cloneConfig.envCount) demonstration episodes")
+            envSteps += cloneConfig.envCount * config.task.episodeLength
+            let agent: PPOAgent, outcome: BehaviourCloning.Outcome
+            do {
+                (agent, outcome) = try BehaviourCloning.run(config: cloneConfig, objectName: object.name, variants: 8, epochs: 100,
+                                                            learningRate: 1e-3, run: baseRun)
+            } catch let error as BehaviourCloning.NothingToClone {
+                log("\(baseRun.root.path): '\(object.name)': \(error); trying the cluster's next object")
+                continue
+            }
+            var counters = TrainerState()
+            counters.envSteps = envSteps
+            counters.wallSeconds = Date().timeIntervalSince(start)
+            try AtomicFile.write(try JSONEncoder().encode(counters), to: outcome.checkpoint.appendingPathComponent("trainer.json").path)
+            let evaluations = try Evaluation.splits(agent: agent, config: cloneConfig, envCount: min(cloneConfig.envCount, 256),
+                                                    checkpoint: "clone (\(outcome.kept) of \(outcome.episodes) scripted episodes kept)")
+            try AtomicFile.writeJSON(evaluations, to: baseRun.evaluation.path)
+            return Base(index: index, object: object.name, envSteps: counters.envSteps, evaluations: evaluations)
+        }
+        throw ConfigFileError("resdex base \(index): the scripted grasp reaches the goal on none of its cluster's \(candidates.count) objects nearest the centre (\(candidates.map(\.name).joined(separator: ", "))), so no base can be cloned; use resdex.baseSource ppo")
     }
 
     /// Base `index` when its run is finished (its latest checkpoint at `iterations` and its
-    /// evaluation written), else nil; throws when the run trained another object.
-    static func finished(_ baseRun: RunDirectory, object: String, index: Int, iterations: Int) throws -> Base? {
+    /// evaluation written), else nil; throws when the run trained an object not in `objects`.
+    static func finished(_ baseRun: RunDirectory, objects: [String], index: Int, iterations: Int) throws -> Base? {
         guard let latest = baseRun.latestCheckpoint(), let counters = try? Trainer.counters(in: latest),
               counters.iteration >= iterations, let data = FileManager.default.contents(atPath: baseRun.evaluation.path) else { return nil }
         let config = try ConfigOverrides.resolve(file: baseRun.config.path)
-        guard config.trainObjects == [object] else {
-            throw ConfigFileError("\(baseRun.config.path): base \(index) was trained on \(config.trainObjects ?? []), this run's cluster \(index) is '\(object)' (another library, seed or baseCount?)")
+        guard let trained = config.trainObjects, trained.count == 1, objects.contains(trained[0]) else {
+            throw ConfigFileError("\(baseRun.config.path): base \(index) was trained on \(config.trainObjects ?? []), this run's cluster \(index) is '\(objects[0])' (another library, seed or baseCount?)")
         }
         let evaluations = (try? JSONDecoder().decode([Evaluator.Result].self, from: data)) ?? []
-        return Base(index: index, object: object, envSteps: counters.envSteps, evaluations: evaluations)
+        return Base(index: index, object: trained[0], envSteps: counters.envSteps, evaluations: evaluations)
     }
 
     /// Env steps and wall seconds the bases of a ResDex run took (their latest checkpoints;
