@@ -120,6 +120,23 @@ final class ResDexTests: XCTestCase {
         XCTAssertTrue(lines.isEmpty, "finished bases are reused: \(lines)")
     }
 
+    /// A cluster on whose objects the scripted grasp never reaches the goal (here: 10-step
+    /// episodes) cannot give a cloned base: each member is tried, nearest the centre first, and
+    /// the error names them all.
+    func testACloneThatNoScriptedEpisodeAllowsIsRefusedNamingTheObjectsTried() throws {
+        var config = Self.tinyConfig()
+        config.resdex.baseSource = .clone
+        config.resdex.cloneEpisodes = 4
+        config.task.episodeLength = 10
+        let cluster = try ResDexBases.clusters(config: config)[0]
+        XCTAssertEqual(cluster[0].name, try ResDexBases.representatives(config: config)[0].name)
+        var lines: [String] = []
+        XCTAssertThrowsError(try Trainer.prepare(config: config, run: temporaryRun(), resume: false, log: { lines.append($0) })) {
+            XCTAssertTrue("\($0)".contains("reaches the goal on none of its cluster's \(cluster.count) objects nearest the centre (\(cluster.map(\.name).joined(separator: ", ")))"), "\($0)")
+        }
+        XCTAssertEqual(lines.filter { $0.contains("trying the cluster's next object") }.count, cluster.count)
+    }
+
     /// Protocol rows: ResDex spends a third of the budget on its bases and counts their env
     /// steps (the rows have PPO's budget), and the chunked version is compared with it.
     func testProtocolRowsCountTheBasesInTheBudget() throws {
