@@ -25,9 +25,9 @@ extension PPOAgent {
     ///
     /// `observations` [envCount, observationDim] (may be `rollout.currentObservationSlot`, then
     /// nothing is copied); `actions` out [envCount, envActionDim], clipped to [-1, 1] when
-    /// configured (with a `mixture`, the mixed action of the executed outputs). The critic runs on every env; the actor only on the envs whose chunk is
-    /// sampled now (`chunks`: the chunk starts, in one gathered batch; every env each step for
-    /// the naive objective).
+    /// configured (with a `mixture`, the mixed action of the executed outputs). The critic runs
+    /// on every env; the actor only on the envs whose chunk is sampled now (`chunks`: the chunk
+    /// starts, in one gathered batch; every env each step for the naive objective).
     public func act(observations: UnsafePointer<Float>, actions: UnsafeMutablePointer<Float>) {
         let n = config.envCount
         let t = rollout.cursor

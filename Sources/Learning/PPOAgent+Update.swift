@@ -19,8 +19,7 @@ final class UpdateScratch {
     /// Gradients followed by the minibatch's loss statistics, summed over ranks in one call.
     let reduction: FloatBuffer
 
-    init(config: PPOConfig, observationDim: Int, actionDim: Int, actorRows: Int, parameterCount: Int, runEnvCount: Int) {
-        let rows = config.maxMinibatchSize
+    init(config: PPOConfig, observationDim: Int, actionDim: Int, actorRows: Int, minibatchRows rows: Int, parameterCount: Int, runEnvCount: Int) {
         let width = config.chunkLength * actionDim
         observations = FloatBuffer(count: actorRows * observationDim)
         criticObservations = FloatBuffer(count: max(rows, config.envCount) * observationDim)

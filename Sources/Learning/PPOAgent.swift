@@ -93,7 +93,7 @@ public final class PPOAgent {
         let criticShape = MLPShape(inputSize: observationDim, hiddenSizes: config.criticHiddenSizes,
                                    outputSize: 1, hiddenActivation: config.activation)
         let naive = config.objective == .naiveProductOfRatios
-        let maxMinibatch = config.maxMinibatchSize
+        let maxMinibatch = config.maxMinibatchSize(runEnvCount: share.total)
         let maxActorRows = max(config.envCount, maxMinibatch * (naive ? config.chunkLength : 1))
         let maxCriticRows = max(config.envCount, maxMinibatch)
         networks = ActorCritic(actorShape: actorShape, criticShape: criticShape,
@@ -112,7 +112,7 @@ public final class PPOAgent {
         collectScratch = CollectScratch(envCount: config.envCount, observationDim: observationDim,
                                         actorWidth: actorWidth)
         updateScratch = UpdateScratch(config: config, observationDim: observationDim,
-                                      actionDim: actionDim, actorRows: maxActorRows,
+                                      actionDim: actionDim, actorRows: maxActorRows, minibatchRows: maxMinibatch,
                                       parameterCount: networks.parameters.count, runEnvCount: share.total)
         networks.initialize(initStd: config.initStd, generator: &generator)
         for j in 0..<networks.logStdCount where j % actionDim < config.initStdPrefix.count {

@@ -146,8 +146,14 @@ public struct PPOConfig: Equatable, Sendable {
     public var effectiveTargetKL: Float {
         hyperparameters.klTargetPerStep ? hyperparameters.targetKL * Float(chunkLength) : hyperparameters.targetKL
     }
-    /// Largest possible minibatch (all steps could be chunk starts), ceil(batch / minibatches).
-    public var maxMinibatchSize: Int { (batchSize + hyperparameters.minibatchCount - 1) / hyperparameters.minibatchCount }
+    /// Largest possible minibatch of this learner's samples when the run has `runEnvCount` envs
+    /// (this learner's `envCount` of them): every step could be a chunk start, a run-wide
+    /// minibatch holds ceil(run batch / minibatches) samples, and in a data-parallel job all of
+    /// them can be one rank's (the permutation is over every rank's samples), up to its batch.
+    public func maxMinibatchSize(runEnvCount: Int) -> Int {
+        let runBatch = runEnvCount * hyperparameters.stepsPerRollout
+        return min(batchSize, (runBatch + hyperparameters.minibatchCount - 1) / hyperparameters.minibatchCount)
+    }
     /// Actor outputs (and log-std entries) per decision for action size `actionDim`.
     public func actorOutputSize(actionDim: Int) -> Int {
         objective == .chunked ? chunkLength * actionDim : actionDim

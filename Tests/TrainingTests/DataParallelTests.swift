@@ -80,9 +80,15 @@ final class DataParallelTests: XCTestCase {
         XCTFail("no \(lines) iterations in \(run.path) within \(timeout) s")
     }
 
+    /// ACPPO (the default) and PPO, whose minibatches are every step: a run-wide minibatch can
+    /// hold more of one rank's samples than its share.
     func testTwoRanksOf32EnvsTrainWhatOneProcessOf64Trains() throws {
-        let one = folder.appendingPathComponent("one"), two = folder.appendingPathComponent("two")
-        let common = ["--envs", "64", "--threads", "1", "--iterations", "1"] + Self.quiet
+        for algorithm in ["acppo", "ppo"] { try twoRanksTrainWhatOneProcessTrains(algorithm) }
+    }
+
+    func twoRanksTrainWhatOneProcessTrains(_ algorithm: String) throws {
+        let one = folder.appendingPathComponent("one-\(algorithm)"), two = folder.appendingPathComponent("two-\(algorithm)")
+        let common = ["--algo", algorithm, "--envs", "64", "--threads", "1", "--iterations", "1"] + Self.quiet
         let a = try worldTrain(ranks: 0, common + ["--out", one.path])
         XCTAssertEqual(a.status, 0, a.output)
         let b = try worldTrain(ranks: 2, common + ["--out", two.path])
