@@ -81,7 +81,10 @@ extension Trainer {
         let temporary = destination.deletingLastPathComponent().appendingPathComponent(".tmp-" + destination.lastPathComponent)
         try? fm.removeItem(at: temporary)
         try fm.copyItem(at: source, to: temporary)
-        for name in try fm.contentsOfDirectory(atPath: temporary.path) { try AtomicFile.sync(temporary.appendingPathComponent(name).path) }
+        // every file and folder below it (a ResDex checkpoint holds its bases in bases/i)
+        for case let name as String in fm.enumerator(atPath: temporary.path) ?? FileManager.DirectoryEnumerator() {
+            try AtomicFile.sync(temporary.appendingPathComponent(name).path)
+        }
         try AtomicFile.sync(temporary.path)
         try AtomicFile.moveIntoPlace(temporary.path, destination.path)
     }
