@@ -7,7 +7,7 @@ import Training
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Train a policy (no arguments: the default ACPPO run on the built-in objects, 3.69M env steps, about 16 min on 2 cores).")
 
-    @Option(name: .customLong("algo"), help: "ppo, acppo or acppo-naive.")
+    @Option(name: .customLong("algo"), help: "ppo, acppo, acppo-naive, resdex or resdex-acppo (docs/resdex.md).")
     var algorithm: TrainConfig.Algorithm?
     @Option(name: .customLong("chunk"), help: "Chunk length h for acppo (paper: 2).")
     var chunkLength: Int?
