@@ -267,18 +267,23 @@ public enum BenchmarkProtocol {
                              wallSeconds: saved.wallSeconds, envSteps: saved.envSteps)
         }
         var config = baseConfig(size: size, algorithm: algorithm, seed: seed, library: library, base: base, envCount: size.envCount, threads: threads)
-        config.iterations = max(1, size.envSteps / (size.envCount * config.ppo.stepsPerRollout))
-        if algorithm.mixesBases {
-            // the bases' env steps count in the budget
-            (config.resdex.baseIterations, config.iterations) = ResDexBases.budget(iterations: config.iterations, config: config)
-        }
+        let perIteration = size.envCount * config.ppo.stepsPerRollout
+        let budget = max(1, size.envSteps / perIteration)
+        config.iterations = budget
+        if algorithm.mixesBases { config.resdex.baseIterations = ResDexBases.baseIterations(budget: budget, config: config) }
         let resume = run.latestCheckpoint() != nil || (algorithm.mixesBases && FileManager.default.fileExists(atPath: run.config.path))
         if resume {
             // as `world-train --resume`: the run continues under the config it was started
             // with (threads included: OpenBLAS's split of the work moves the last bits), to this size's budget
-            let iterations = config.iterations
             config = try ConfigOverrides.resolve(file: run.config.path)
-            config.iterations = iterations
+            config.iterations = budget
+        }
+        if algorithm.mixesBases {
+            // the bases' env steps count in the budget: make them first (finished ones are
+            // reused), then the hyper-policy gets what they left
+            _ = try ResDexBases.train(config: config, run: run, communicator: communicator, log: log)
+            config.iterations = ResDexBases.hyperIterations(budget: budget, baseEnvSteps: ResDexBases.spent(config: config, run: run).envSteps,
+                                                            perIteration: perIteration)
         }
         log("\(folder): \(resume ? "resuming (its own config.json)" : "training") \(algorithm.rawValue), seed \(seed), \(config.iterations) iterations")
         let trainer = try Trainer.prepare(config: config, run: run, resume: resume, communicator: communicator, log: log)

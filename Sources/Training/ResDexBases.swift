@@ -175,19 +175,18 @@ public enum ResDexBases {
         }
     }
 
-    /// Splits a budget of `iterations` PPO iterations (of `config`'s envs and rollout length)
-    /// between the bases and the hyper-policy: PPO bases get a third together (ResDex's
-    /// published scripts spend about that share on the bases), at least one iteration each;
-    /// cloned bases take their demonstrations' env steps, and the hyper-policy the rest.
-    public static func budget(iterations: Int, config: TrainConfig) -> (base: Int, hyper: Int) {
-        let k = config.resdex.baseCount
-        guard config.resdex.baseSource == .ppo else {
-            let perIteration = config.envCount * config.ppo.stepsPerRollout
-            let demonstrations = k * config.resdex.cloneEpisodes * config.task.episodeLength
-            return (config.resdex.baseIterations, max(1, iterations - (demonstrations + perIteration - 1) / perIteration))
-        }
-        let base = max(1, iterations / (3 * k))
-        return (base, max(1, iterations - base * k))
+    /// PPO iterations of each base in a budget of `iterations` (of `config`'s envs and rollout
+    /// length): PPO bases get a third together (ResDex's published scripts spend about that
+    /// share on the bases), at least one each; cloned bases keep `resdex.baseIterations` (unused).
+    public static func baseIterations(budget iterations: Int, config: TrainConfig) -> Int {
+        config.resdex.baseSource == .ppo ? max(1, iterations / (3 * config.resdex.baseCount)) : config.resdex.baseIterations
+    }
+
+    /// The hyper-policy's iterations in a budget of `iterations` once the bases took
+    /// `baseEnvSteps` env steps (their training or demonstrations, every cloning try included),
+    /// `perIteration` env steps each: the rest, at least one.
+    public static func hyperIterations(budget iterations: Int, baseEnvSteps: Int, perIteration: Int) -> Int {
+        max(1, iterations - (baseEnvSteps + perIteration - 1) / perIteration)
     }
 
     /// The mixture of the trained bases (each run's best checkpoint, else its latest) for a

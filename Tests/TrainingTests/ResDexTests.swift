@@ -137,6 +137,20 @@ final class ResDexTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0.contains("trying the cluster's next object") }.count, cluster.count)
     }
 
+    /// The hyper-policy gets what the bases left of the budget, every cloning try counted and
+    /// rounded up to whole iterations, so a ResDex row never spends more than PPO's.
+    func testTheHyperPolicyGetsWhatTheBasesLeft() {
+        var config = TrainConfig()
+        XCTAssertEqual(ResDexBases.baseIterations(budget: 732, config: config), 61, "quick size: a third over 4 PPO bases")
+        XCTAssertEqual(ResDexBases.hyperIterations(budget: 732, baseEnvSteps: 4 * 61 * 4096, perIteration: 4096), 488)
+        config.resdex.baseSource = .clone
+        XCTAssertEqual(ResDexBases.baseIterations(budget: 732, config: config), config.resdex.baseIterations, "unused by clones")
+        // four clones of 256 x 200 demonstration steps, one of them after two objects that gave none
+        XCTAssertEqual(ResDexBases.hyperIterations(budget: 732, baseEnvSteps: 6 * 51_200, perIteration: 4096), 657)
+        XCTAssertEqual(ResDexBases.hyperIterations(budget: 732, baseEnvSteps: 6 * 51_200 + 1, perIteration: 4096), 656)
+        XCTAssertEqual(ResDexBases.hyperIterations(budget: 10, baseEnvSteps: 1_000_000, perIteration: 4096), 1, "at least one")
+    }
+
     /// Protocol rows: ResDex spends a third of the budget on its bases and counts their env
     /// steps (the rows have PPO's budget), and the chunked version is compared with it.
     func testProtocolRowsCountTheBasesInTheBudget() throws {
