@@ -10,7 +10,7 @@ import Foundation
 /// files of older versions that lack it, so that every run reads as it was trained.
 public enum ConfigMigration {
     /// The version `TrainConfig` is and writes.
-    public static let currentVersion = 2
+    public static let currentVersion = 3
 
     /// The version of a config JSON: its `configVersion`; without one, 1 when its `ppo` holds
     /// `envCount` (every config.json written before versions were recorded does, and no later
@@ -34,7 +34,17 @@ public enum ConfigMigration {
     }
 
     /// `steps[v - 1]` takes a tree of version v to v + 1.
-    static var steps: [([String: Any]) -> [String: Any]] { [version1To2] }
+    static var steps: [([String: Any]) -> [String: Any]] { [version1To2, version2To3] }
+
+    /// Version 2 to 3: a ResDex hyper-policy's clipping moved from `ppo.clipActions` (default
+    /// true) to `resdex.clipOutputs` (default false, as ResDex's code); a resdex or resdex-acppo
+    /// config gets the clipping it ran with, and `ppo.clipActions` its default.
+    static func version2To3(_ tree: [String: Any]) -> [String: Any] {
+        guard let algorithm = tree["algorithm"] as? String, ["resdex", "resdex-acppo"].contains(algorithm) else { return tree }
+        let clipped = lookUp(["ppo", "clipActions"], in: tree) as? Bool ?? true
+        let rest = removing(["ppo", "clipActions"], from: tree).tree
+        return setting(["resdex", "clipOutputs"], to: clipped, in: rest)
+    }
 
     /// Version 1 (config.json files written before `configVersion`) to 2:
     /// - the learner's copies of run keys go: `ppo.envCount`, `ppo.chunkLength` and

@@ -125,6 +125,10 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         public var baseSource: BaseSource = .ppo
         /// Scripted demonstration episodes of a cloned base (their env steps count in the budget).
         public var cloneEpisodes: Int = 256
+        /// Whether the hyper-policy's sampled outputs (residual, weight logits) are clipped to
+        /// [-1, 1] before the composition; false as ResDex's code (the composed action is clipped
+        /// either way). It takes the place of `ppo.clipActions` for the hyper-policy.
+        public var clipOutputs: Bool = false
 
         /// How a base policy is made.
         public enum BaseSource: String, Codable, Sendable, CaseIterable {
@@ -199,11 +203,13 @@ public struct TrainConfig: Codable, Sendable, Equatable {
     /// What the learner is built from: `ppo` with the env count, the chunk length (1 for ppo) and
     /// the objective (the naive product of ratios for acppo-naive) of this run, and the
     /// normaliser frozen when the run starts from a clone (its observation statistics are part
-    /// of its actor: moving them moves the policy).
+    /// of its actor: moving them moves the policy); a ResDex hyper-policy clips its outputs by
+    /// `resdex.clipOutputs`.
     public var resolvedPPO: PPOConfig {
         var hyperparameters = ppo
         if experimental.initFrom != nil { hyperparameters.experimental.freezeNormalizer = true }
         if algorithm.mixesBases && !resdex.residual { hyperparameters.initStdPrefix = [] }
+        if algorithm.mixesBases { hyperparameters.clipActions = resdex.clipOutputs }
         return PPOConfig(hyperparameters: hyperparameters, envCount: envCount,
                          chunkLength: algorithm.chunks ? chunkLength : 1,
                          objective: algorithm == .acppoNaive ? .naiveProductOfRatios : .chunked)
@@ -241,6 +247,7 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         if algorithm.mixesBases {
             guard resdex.baseCount >= 1 else { throw fail("resdex.baseCount must be >= 1 (got \(resdex.baseCount))") }
             guard resdex.baseIterations >= 1 else { throw fail("resdex.baseIterations must be >= 1 (got \(resdex.baseIterations))") }
+            guard ppo.clipActions else { throw fail("ppo.clipActions is for ppo and acppo: the hyper-policy of \(algorithm.rawValue) clips its outputs by resdex.clipOutputs (default false, as ResDex's code)") }
             guard resdex.cloneEpisodes >= 1 else { throw fail("resdex.cloneEpisodes must be >= 1 (got \(resdex.cloneEpisodes))") }
             guard task.observationMode == .full else { throw fail("algorithm \(algorithm.rawValue) needs task.observationMode full (the hyper-policy sees everything; its bases are geometry-unaware)") }
         }

@@ -50,12 +50,12 @@ final class ConfigVersionTests: XCTestCase {
     func testEveryFieldRoundTripsThroughConfigJSON() throws {
         let defaults = TrainConfig()
         let fields = Self.storedFields(defaults).filter { $0.path != ["configVersion"] }
-        XCTAssertEqual(fields.count, 75, "fields of TrainConfig, TaskSpec and PPOHyperparameters (update when adding one)")
+        XCTAssertEqual(fields.count, 76, "fields of TrainConfig, TaskSpec and PPOHyperparameters (update when adding one)")
         var everything: [String: Any] = ["configVersion": ConfigMigration.currentVersion]
         for field in fields {
             let name = field.path.joined(separator: ".")
             let read = Self.otherValues(field.value).lazy.compactMap { value -> (Any, TrainConfig)? in
-                guard let data = try? Self.json(ConfigMigration.setting(field.path, to: value, in: ["configVersion": 2])),
+                guard let data = try? Self.json(ConfigMigration.setting(field.path, to: value, in: ["configVersion": ConfigMigration.currentVersion])),
                       let config = try? ConfigOverrides.resolve(json: data, source: name), config != defaults else { return nil }
                 return (value, config)
             }.first
@@ -124,12 +124,12 @@ final class ConfigVersionTests: XCTestCase {
         expected.ppo.initStdPrefix = []
         expected.ppo.klTargetPerStep = false
         XCTAssertEqual(read, expected)
-        XCTAssertEqual(read.configVersion, 2)
+        XCTAssertEqual(read.configVersion, ConfigMigration.currentVersion)
         XCTAssertEqual(try ConfigOverrides.resolve(json: Data(contentsOf: URL(fileURLWithPath: file)), source: "the same text"), read)
     }
 
     /// Version 1 to 2 moves the experiments into their groups and drops the learner's copies of
-    /// run keys; a migrated config writes version 2 and reads back the same.
+    /// run keys; a migrated config writes the current version and reads back the same.
     func testVersionOneKeysMoveAndTheLearnersCopiesGo() throws {
         let old = #"""
         {"envCount": 8, "initFrom": "runs/clone", "imitationEpisodes": 16,
@@ -154,7 +154,7 @@ final class ConfigVersionTests: XCTestCase {
         XCTAssertEqual(config.ppo.initStdPrefix, [])
         XCTAssertEqual(config.resolvedPPO.envCount, 8, "the learner's env count is the run's")
         let written = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(config)) as? [String: Any])
-        XCTAssertEqual(written["configVersion"] as? Int, 2)
+        XCTAssertEqual(written["configVersion"] as? Int, ConfigMigration.currentVersion)
         let ppo = try XCTUnwrap(written["ppo"] as? [String: Any])
         XCTAssertNil(ppo["envCount"])
         XCTAssertNil(ppo["chunkLength"])
@@ -162,13 +162,37 @@ final class ConfigVersionTests: XCTestCase {
         XCTAssertEqual(try ConfigOverrides.resolve(json: JSONEncoder().encode(config), source: "again"), config)
     }
 
+    /// Version 2 to 3: a ResDex config of version 2 keeps the clipping of its hyper-policy's
+    /// outputs (its `ppo.clipActions`, true where absent), now `resdex.clipOutputs`, whose default
+    /// is ResDex's unclipped outputs; other algorithms keep `ppo.clipActions` as it was.
+    func testAResDexConfigOfVersionTwoKeepsItsClipping() throws {
+        func read(_ json: String) throws -> TrainConfig { try ConfigOverrides.resolve(json: Data(json.utf8), source: "v2") }
+        let clipped = try read(#"{"configVersion": 2, "algorithm": "resdex"}"#)
+        XCTAssertTrue(clipped.resdex.clipOutputs, "version 2 clipped unless ppo.clipActions was false")
+        XCTAssertTrue(clipped.resolvedPPO.clipActions)
+        let unclipped = try read(#"{"configVersion": 2, "algorithm": "resdex-acppo", "ppo": {"clipActions": false}}"#)
+        XCTAssertFalse(unclipped.resdex.clipOutputs)
+        XCTAssertTrue(unclipped.ppo.clipActions, "the hyper-policy's key moved; ppo.clipActions takes its default")
+        XCTAssertFalse(unclipped.resolvedPPO.clipActions)
+        XCTAssertNoThrow(try unclipped.validate())
+        let ppo = try read(#"{"configVersion": 2, "algorithm": "ppo", "ppo": {"clipActions": false}}"#)
+        XCTAssertFalse(ppo.resolvedPPO.clipActions, "a PPO run keeps its own key")
+        var fresh = TrainConfig()
+        fresh.algorithm = .resdex
+        XCTAssertFalse(fresh.resolvedPPO.clipActions, "today's ResDex default: unclipped, as its code")
+        XCTAssertTrue(TrainConfig().resolvedPPO.clipActions, "PPO and ACPPO clip")
+        XCTAssertThrowsError(try ConfigOverrides.resolve(file: nil, overrides: ["algorithm=resdex", "ppo.clipActions=false"]).validate()) {
+            XCTAssertTrue("\($0)".contains("resdex.clipOutputs"), "\($0)")
+        }
+    }
+
     /// A config for this code needs no version; a version newer than the code, or a key in the
     /// place an earlier version had it, is an error that says so.
     func testVersionsAndOldPlacesAreNamed() throws {
         XCTAssertEqual(try ConfigOverrides.resolve(json: Data(#"{"configVersion": 2}"#.utf8), source: "v2"), TrainConfig())
         XCTAssertEqual(try ConfigOverrides.resolve(json: Data("{}".utf8), source: "empty"), TrainConfig())
-        XCTAssertThrowsError(try ConfigOverrides.resolve(json: Data(#"{"configVersion": 3}"#.utf8), source: "new")) {
-            XCTAssertTrue("\($0)".contains("configVersion 3 is not one this code reads"), "\($0)")
+        XCTAssertThrowsError(try ConfigOverrides.resolve(json: Data(#"{"configVersion": 4}"#.utf8), source: "new")) {
+            XCTAssertTrue("\($0)".contains("configVersion 4 is not one this code reads"), "\($0)")
         }
         XCTAssertThrowsError(try ConfigOverrides.resolve(json: Data(#"{"ppo": {"imitationWeight": 1}}"#.utf8), source: "cfg")) {
             XCTAssertTrue("\($0)".contains("cfg: ppo. unknown key 'imitationWeight' (since configVersion 2 it is ppo.experimental.imitationWeight)"), "\($0)")
