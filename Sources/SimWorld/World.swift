@@ -36,6 +36,8 @@ public final class World: ECSWorld, @unchecked Sendable {
     /// Asset indices resets draw from.
     /// The assets resets draw from (`spec.objectPool`, all when empty; `setObjectPool`).
     public let pool: ObjectPool
+    /// The reward terms that may change between steps (`setDistanceTerms`).
+    public let rewardTerms: RewardTerms
     /// How each asset rests on the table, by asset index.
     public let restingPoses: [RestingPose]
     /// Each asset's 64-number shape code (zeros when the asset has none). [asset][64]
@@ -56,6 +58,7 @@ public final class World: ECSWorld, @unchecked Sendable {
         self.hand = hand
         self.assets = assets
         pool = ObjectPool(spec.objectPool.isEmpty ? Array(assets.indices) : spec.objectPool)
+        rewardTerms = RewardTerms(spec.task)
         restingPoses = assets.map(RestingPose.init)
         shapeCodes = assets.map { $0.shapeCode ?? [Float](repeating: 0, count: 64) }
         observationLayout = ObservationLayout(spec.task.observationMode)
@@ -73,7 +76,7 @@ public final class World: ECSWorld, @unchecked Sendable {
             [reset, ClearResetRequestsSystem(phase: .reset),
              ApplyActionsSystem(hand: hand, smoothing: spec.task.fingerTargetSmoothing),
              StepPhysicsSystem(controlDt: spec.controlDt, substeps: spec.substeps), SyncStateSystem(),
-             ComputeRewardsSystem(task: spec.task, restingPoses: restingPoses), observe, ContainNonFiniteSystem()] + systems,
+             ComputeRewardsSystem(task: spec.task, terms: rewardTerms, restingPoses: restingPoses), observe, ContainNonFiniteSystem()] + systems,
             externalInputs: [FieldID(HandField.action), FieldID(EnvField.resetRequested)],
             staticFields: [FieldID(SurfaceField.pose), FieldID(SurfaceField.halfExtents)])
         var observeReset = observe
@@ -140,6 +143,12 @@ public final class World: ECSWorld, @unchecked Sendable {
             throw WorldSpecError(message: "object pool \(indices.prefix(8))\(indices.count > 8 ? "..." : "") must name at least one of the \(assets.count) assets, and only them")
         }
         pool.set(indices)
+    }
+
+    /// Puts the reward's distance terms in or takes them out from the next step on (ResDex's
+    /// second reward stage: goal, lift and success terms only).
+    public func setDistanceTerms(_ on: Bool) {
+        rewardTerms.set(distanceTerms: on)
     }
 
     /// Replaces every Bullet world by a fresh one holding exactly the state in the columns

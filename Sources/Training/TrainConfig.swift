@@ -129,6 +129,14 @@ public struct TrainConfig: Codable, Sendable, Equatable {
         /// [-1, 1] before the composition; false as ResDex's code (the composed action is clipped
         /// either way). It takes the place of `ppo.clipActions` for the hyper-policy.
         public var clipOutputs: Bool = false
+        /// Fraction of the hyper-policy's iterations after which its reward is ResDex's stage 2:
+        /// goal, lift and success terms only (the distance terms dropped); 1 = one stage.
+        public var stageTwoAt: Float = 1
+
+        /// The first iteration (0-based) of reward stage 2 in a run of `iterations` iterations.
+        public func stageTwoStart(iterations: Int) -> Int {
+            Int((stageTwoAt * Float(iterations)).rounded(.down))
+        }
 
         /// How a base policy is made.
         public enum BaseSource: String, Codable, Sendable, CaseIterable {
@@ -248,6 +256,7 @@ public struct TrainConfig: Codable, Sendable, Equatable {
             guard resdex.baseCount >= 1 else { throw fail("resdex.baseCount must be >= 1 (got \(resdex.baseCount))") }
             guard resdex.baseIterations >= 1 else { throw fail("resdex.baseIterations must be >= 1 (got \(resdex.baseIterations))") }
             guard ppo.clipActions else { throw fail("ppo.clipActions is for ppo and acppo: the hyper-policy of \(algorithm.rawValue) clips its outputs by resdex.clipOutputs (default false, as ResDex's code)") }
+            guard resdex.stageTwoAt > 0, resdex.stageTwoAt <= 1 else { throw fail("resdex.stageTwoAt must be in (0, 1] (1 = no second reward stage; got \(resdex.stageTwoAt))") }
             guard resdex.cloneEpisodes >= 1 else { throw fail("resdex.cloneEpisodes must be >= 1 (got \(resdex.cloneEpisodes))") }
             guard task.observationMode == .full else { throw fail("algorithm \(algorithm.rawValue) needs task.observationMode full (the hyper-policy sees everything; its bases are geometry-unaware)") }
         }

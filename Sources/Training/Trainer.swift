@@ -152,6 +152,7 @@ public final class Trainer {
         while state.iteration < config.iterations {
             communicator.setContext("iteration \(state.iteration + 1)")
             try applySizeCurriculum(progress: progress)
+            applyRewardStage(progress: progress)
             let start = Date()
             let stats = try iterate()
             let seconds = Date().timeIntervalSince(start)
@@ -189,6 +190,16 @@ public final class Trainer {
         let largest = pool.map { trainingAssets[$0].boundingRadius }.max() ?? 0
         progress?.note(String(format: "size curriculum: %d of %d training objects (bounding radius up to %.3f m) from iteration %d",
                               pool.count, trainingAssets.count, largest, state.iteration + 1))
+    }
+
+    /// From `resdex.stageTwoStart` on, a ResDex hyper-policy's reward is ResDex's stage 2
+    /// (no distance terms), noting the switch.
+    func applyRewardStage(progress: TrainingProgress?) {
+        guard config.algorithm.mixesBases, config.task.experimental.distanceTerms else { return }
+        let stageTwo = state.iteration >= config.resdex.stageTwoStart(iterations: config.iterations)
+        guard world.rewardTerms.distanceTerms == stageTwo else { return }
+        world.setDistanceTerms(!stageTwo)
+        if stageTwo { progress?.note("reward stage 2 (ResDex): goal, lift and success terms only, from iteration \(state.iteration + 1)") }
     }
 
     /// One rollout of `stepsPerRollout` steps on every env, then one update.

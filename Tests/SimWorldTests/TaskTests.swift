@@ -99,6 +99,23 @@ final class TaskTests: XCTestCase {
         XCTAssertEqual(world.envs.pointer(.success, as: UInt8.self)[0], 0, "success cleared by the reset")
     }
 
+    /// Taking the distance terms out between steps (ResDex's second reward stage) gives the
+    /// rewards of a world built without them; putting them back, those of one built with them.
+    func testDistanceTermsSwitchBetweenSteps() throws {
+        func rewards(_ world: World) throws -> [Float] {
+            try world.run(phases: [.rewards])
+            return (0..<world.spec.envCount).map { world.envs.pointer(.reward)[$0] }
+        }
+        let with = try TestWorlds.make(envs: 4), without = try TestWorlds.make(envs: 4) { $0.task.experimental.distanceTerms = false }
+        let shaped = try rewards(with), unshaped = try rewards(without)
+        XCTAssertNotEqual(shaped, unshaped, "the hand starts away from the object: the distance terms are negative")
+        XCTAssertTrue(with.rewardTerms.distanceTerms)
+        with.setDistanceTerms(false)
+        XCTAssertEqual(try rewards(with), unshaped)
+        with.setDistanceTerms(true)
+        XCTAssertEqual(try rewards(with), shaped)
+    }
+
     func testObservationLayoutMatchesDocumentation() throws {
         let doc = try String(contentsOfFile: ProjectPaths.assets + "/../docs/task.md", encoding: .utf8)
         for mode in TaskSpec.ObservationMode.allCases {

@@ -82,19 +82,24 @@ final class ResDexTests: XCTestCase {
         XCTAssertEqual(bits(trained.networks.parameters), before[0], "as the base run left them")
     }
 
-    /// ResDex and its chunked version resume bit for bit: N + M iterations equal N, resume, M.
+    /// ResDex and its chunked version resume bit for bit: N + M iterations equal N, resume, M,
+    /// ResDex's with its second reward stage starting after the resume.
     func testResumeIsExactWithTheBasesInside() throws {
         for algorithm in [TrainConfig.Algorithm.resdex, .resdexACPPO] {
-            let config = Self.tinyConfig(algorithm)
+            var config = Self.tinyConfig(algorithm)
+            if algorithm == .resdex { config.resdex.stageTwoAt = 0.75 }
             let straight = temporaryRun(), split = temporaryRun()
             let a = try Trainer.prepare(config: config, run: straight, resume: false, log: { _ in })
             try a.train()
             var half = config
             half.iterations = 2
+            half.resdex.stageTwoAt = 1  // its 2 iterations are stage 1, as the first 2 of 4 with stage 2 from the 4th
             try Trainer.prepare(config: half, run: split, resume: false, log: { _ in }).train()
             let b = try Trainer.prepare(config: config, run: split, resume: true, log: { _ in })
             try b.train()
             XCTAssertEqual(b.agent.actionDim, SceneLayout.actionCount + 2)
+            XCTAssertEqual(b.world.rewardTerms.distanceTerms, algorithm != .resdex, "stage 2 from iteration 4 of 4")
+            XCTAssertEqual(config.resdex.stageTwoStart(iterations: 4), algorithm == .resdex ? 3 : 4)
             XCTAssertEqual(b.agent.config.chunkLength, algorithm == .resdex ? 1 : config.chunkLength)
             XCTAssertEqual(bits(a.agent.networks.parameters), bits(b.agent.networks.parameters), "\(algorithm.rawValue): weights")
             XCTAssertEqual(a.world.hands.snapshot(), b.world.hands.snapshot(), "\(algorithm.rawValue): hand columns")

@@ -8,6 +8,8 @@ import ECSCore
 struct ComputeRewardsSystem: System {
     /// Reward options, success distance, episode length.
     let task: TaskSpec
+    /// The terms that may change between steps (they override `task`'s).
+    let terms: RewardTerms
     /// How each asset rests on the table, by asset index (the lift is measured from there).
     let restingPoses: [RestingPose]
 
@@ -22,6 +24,8 @@ struct ComputeRewardsSystem: System {
     }
 
     func run(_ access: SystemAccess<World>) throws {
+        var task = task
+        task.experimental.distanceTerms = terms.distanceTerms
         let objects = access.read(ObjectField.pose), assets = access.read(ObjectField.asset, as: UInt32.self).scalars
         let tips = access.read(HandField.tipPose), contacts = access.read(HandField.tipObjectForce)
         let roots = access.read(HandField.rootPose), actions = access.read(HandField.action), joints = access.read(HandField.jointPosition)
