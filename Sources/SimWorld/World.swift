@@ -33,7 +33,6 @@ public final class World: ECSWorld, @unchecked Sendable {
     /// The episode-start pass: reset flagged envs, then sync and observe only those envs, then
     /// clear the flags.
     let episodeStart: Schedule<World>
-    /// Asset indices resets draw from.
     /// The assets resets draw from (`spec.objectPool`, all when empty; `setObjectPool`).
     public let pool: ObjectPool
     /// The reward terms that may change between steps (`setDistanceTerms`).
