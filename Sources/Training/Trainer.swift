@@ -121,18 +121,19 @@ public final class Trainer {
 
     /// The trainer of a run, after a ResDex run's first phase: its base policies trained (or
     /// resumed, or found finished) in bases/, its config.json written first so that the run
-    /// can be resumed at any point. Other algorithms: `init`.
-    public static func prepare(config: TrainConfig, run: RunDirectory, resume: Bool, communicator: Communicator = SingleProcess(),
-                               log: (String) -> Void) throws -> Trainer {
+    /// can be resumed at any point; `bases` given (the protocol trains them first, to count
+    /// their env steps in the budget) are used as they are. Other algorithms: `init`.
+    public static func prepare(config: TrainConfig, run: RunDirectory, resume: Bool, bases: [ResDexBases.Base]? = nil,
+                               communicator: Communicator = SingleProcess(), log: (String) -> Void) throws -> Trainer {
         guard config.algorithm.mixesBases else { return try Trainer(config: config, run: run, resume: resume, communicator: communicator) }
         try config.validate()
         if communicator.isRoot && !resume {
             try run.create()
             try AtomicFile.writeJSON(config, to: run.config.path)
         }
-        let bases = try ResDexBases.train(config: config, run: run, communicator: communicator, log: log)
+        let trained = try bases ?? ResDexBases.train(config: config, run: run, communicator: communicator, log: log)
         let trainer = try Trainer(config: config, run: run, resume: resume && run.latestCheckpoint() != nil, communicator: communicator)
-        trainer.bases = bases
+        trainer.bases = trained
         return trainer
     }
 
