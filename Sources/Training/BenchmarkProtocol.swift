@@ -279,18 +279,18 @@ public enum BenchmarkProtocol {
             config.iterations = budget
         }
         var bases: [ResDexBases.Base]?
+        var spent = (envSteps: 0, wallSeconds: 0.0)
         if algorithm.mixesBases {
             // the bases' env steps count in the budget: make them first (finished ones are
             // reused), then the hyper-policy gets what they left
             bases = try ResDexBases.train(config: config, run: run, communicator: communicator, log: log)
-            config.iterations = ResDexBases.hyperIterations(budget: budget, baseEnvSteps: ResDexBases.spent(config: config, run: run).envSteps,
-                                                            perIteration: perIteration)
+            spent = ResDexBases.spent(config: config, run: run)
+            config.iterations = ResDexBases.hyperIterations(budget: budget, baseEnvSteps: spent.envSteps, perIteration: perIteration)
         }
         log("\(folder): \(resume ? "resuming (its own config.json)" : "training") \(algorithm.rawValue), seed \(seed), \(config.iterations) iterations")
         let trainer = try Trainer.prepare(config: config, run: run, resume: resume, bases: bases, communicator: communicator, log: log)
         try trainer.train(progress: communicator.isRoot ? TrainingProgress(logFile: run.log) : nil)
         let evaluations = try trainer.evaluateFinal()
-        let spent = algorithm.mixesBases ? ResDexBases.spent(config: config, run: run) : (envSteps: 0, wallSeconds: 0)
         return RunResult(algorithm: algorithm.rawValue, seed: seed, evaluations: evaluations,
                          wallSeconds: trainer.state.wallSeconds + spent.wallSeconds, envSteps: trainer.state.envSteps + spent.envSteps)
     }
