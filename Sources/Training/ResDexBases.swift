@@ -58,8 +58,19 @@ public enum ResDexBases {
         try clusters(config: config).map { $0[0] }
     }
 
-    /// Members of a cluster a cloned base tries, nearest the centre first.
-    static let cloneCandidates = 8
+    /// Members of a cluster a cloned base tries: the nearest its centre, then the smallest.
+    static let candidatesPerRule = 8
+
+    /// The members of a cluster (`members`, nearest the centre first) a cloned base tries, in
+    /// order: the `candidatesPerRule` nearest the centre, then as many of the rest, smallest
+    /// bounding radius first (nearest first within a radius), because the scripted grasp lifts
+    /// mostly small objects (docs/experiments/2026-11-21-scripted-grasp-by-object-size.md).
+    static func cloneCandidates(_ members: [ObjectAsset]) -> [ObjectAsset] {
+        let smallest = members.dropFirst(candidatesPerRule).enumerated().sorted {
+            ($0.element.boundingRadius, $0.offset) < ($1.element.boundingRadius, $1.offset)
+        }.prefix(candidatesPerRule)
+        return Array(members.prefix(candidatesPerRule)) + smallest.map(\.element)
+    }
 
     /// The config of the base run on `object`: the ResDex run's settings with PPO, the
     /// geometry-unaware observation, that object alone, the pose term towards `reference`, and
@@ -86,7 +97,7 @@ public enum ResDexBases {
             let baseRun = runDirectory(index, config: config, run: run)
             let cloned = config.resdex.baseSource == .clone
             let iterations = cloned ? 0 : config.resdex.baseIterations
-            let allowed = members.prefix(cloned ? cloneCandidates : 1).map(\.name)
+            let allowed = cloned ? cloneCandidates(members).map(\.name) : [object.name]
             if let done = try finished(baseRun, objects: allowed, index: index, iterations: iterations) {
                 return done
             }
@@ -94,7 +105,7 @@ public enum ResDexBases {
                 throw ConfigFileError("resdex.basesFrom: base \(index) in \(baseRun.root.path) is not a finished \(cloned ? "clone" : "run of \(iterations) iterations") on '\(object.name)'")
             }
             if cloned {
-                return try clone(Array(members.prefix(cloneCandidates)), index: index, of: clusters.count, config: config, run: baseRun,
+                return try clone(cloneCandidates(members), index: index, of: clusters.count, config: config, run: baseRun,
                                  communicator: communicator, log: log)
             }
             let resume = baseRun.latestCheckpoint() != nil
@@ -114,7 +125,7 @@ public enum ResDexBases {
     }
 
     /// Base `index` as a behaviour clone of the scripted grasp (`resdex.baseSource` clone) on the
-    /// first of `candidates` (its cluster's members, nearest the centre first) on which a
+    /// first of `candidates` (its cluster's members in `cloneCandidates` order) on which a
     /// scripted episode reaches the goal: `resdex.cloneEpisodes` demonstration episodes each (the
     /// default grasp and random variants of it, as `world-train clone --variants 8`), the fit,
     /// the clone's evaluation on the whole splits. Its checkpoint gets the counters of a run: the
@@ -149,7 +160,7 @@ public enum ResDexBases {
             try AtomicFile.writeJSON(evaluations, to: baseRun.evaluation.path)
             return Base(index: index, object: object.name, envSteps: counters.envSteps, evaluations: evaluations)
         }
-        throw ConfigFileError("resdex base \(index): the scripted grasp reaches the goal on none of its cluster's \(candidates.count) objects nearest the centre (\(candidates.map(\.name).joined(separator: ", "))), so no base can be cloned; use resdex.baseSource ppo")
+        throw ConfigFileError("resdex base \(index): the scripted grasp reaches the goal on none of the \(candidates.count) objects of its cluster it tried (\(candidates.map(\.name).joined(separator: ", "))), so no base can be cloned; use resdex.baseSource ppo")
     }
 
     /// Base `index` when its run is finished (its latest checkpoint at `iterations` and its

@@ -137,9 +137,25 @@ final class ResDexTests: XCTestCase {
         XCTAssertEqual(cluster[0].name, try ResDexBases.representatives(config: config)[0].name)
         var lines: [String] = []
         XCTAssertThrowsError(try Trainer.prepare(config: config, run: temporaryRun(), resume: false, log: { lines.append($0) })) {
-            XCTAssertTrue("\($0)".contains("reaches the goal on none of its cluster's \(cluster.count) objects nearest the centre (\(cluster.map(\.name).joined(separator: ", ")))"), "\($0)")
+            XCTAssertTrue("\($0)".contains("reaches the goal on none of the \(cluster.count) objects of its cluster it tried (\(cluster.map(\.name).joined(separator: ", ")))"), "\($0)")
         }
         XCTAssertEqual(lines.filter { $0.contains("trying the cluster's next object") }.count, cluster.count)
+    }
+
+    /// A cloned base tries its cluster's 8 members nearest the centre, then 8 of the rest,
+    /// smallest first (nearest first within a radius), and no more.
+    func testAClonedBaseTriesTheNearestThenTheSmallest() {
+        func asset(_ name: String, _ radius: Float) -> ObjectAsset {
+            ObjectAsset(name: name, category: "sphere", boundingRadius: radius, mass: 1, inertiaDiagonal: .one, volume: 1, hulls: [],
+                        renderVertices: [], renderTriangles: [], surfacePoints: [], surfaceNormals: [])
+        }
+        // nearest the centre first: 8 large ones, then 12 more of mixed sizes
+        let radii: [Float] = [0.08, 0.08, 0.08, 0.08, 0.08, 0.08, 0.08, 0.08,
+                              0.12, 0.06, 0.10, 0.06, 0.15, 0.08, 0.06, 0.12, 0.06, 0.10, 0.06, 0.06]
+        let members = radii.enumerated().map { asset("m\($0.offset)", $0.element) }
+        let tried = ResDexBases.cloneCandidates(members).map(\.name)
+        XCTAssertEqual(tried, (0..<8).map { "m\($0)" } + ["m9", "m11", "m14", "m16", "m18", "m19", "m13", "m10"])
+        XCTAssertEqual(ResDexBases.cloneCandidates(Array(members.prefix(3))).map(\.name), ["m0", "m1", "m2"], "a small cluster: all of it")
     }
 
     /// The hyper-policy gets what the bases left of the budget, every cloning try counted and
