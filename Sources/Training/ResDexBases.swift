@@ -97,15 +97,15 @@ public enum ResDexBases {
             let baseRun = runDirectory(index, config: config, run: run)
             let cloned = config.resdex.baseSource == .clone
             let iterations = cloned ? 0 : config.resdex.baseIterations
-            let allowed = cloned ? cloneCandidates(members).map(\.name) : [object.name]
-            if let done = try finished(baseRun, objects: allowed, index: index, iterations: iterations) {
+            let candidates = cloned ? cloneCandidates(members) : [object]
+            if let done = try finished(baseRun, objects: candidates.map(\.name), index: index, iterations: iterations) {
                 return done
             }
             guard config.resdex.basesFrom == nil else {
                 throw ConfigFileError("resdex.basesFrom: base \(index) in \(baseRun.root.path) is not a finished \(cloned ? "clone" : "run of \(iterations) iterations") on '\(object.name)'")
             }
             if cloned {
-                return try clone(cloneCandidates(members), index: index, of: clusters.count, config: config, run: baseRun,
+                return try clone(candidates, index: index, of: clusters.count, config: config, run: baseRun,
                                  communicator: communicator, log: log)
             }
             let resume = baseRun.latestCheckpoint() != nil
