@@ -326,11 +326,6 @@ public enum BenchmarkProtocol {
     /// (IQM), training wall time and env-steps/s, the graded measures per split (means over
     /// seeds), and the probability that each learner beats PPO, with its interval.
     static func tabulate(_ results: [RunResult], size: Size, library: String?, settings: [String] = []) -> String {
-        func stats(_ values: [Double]) -> (Double, Double) {
-            let mean = values.reduce(0, +) / Double(max(values.count, 1))
-            let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(values.count - 1, 1))
-            return (mean, variance.squareRoot())
-        }
         let splits = ["train", "seen", "unseen"]
         var lines = ["# Benchmark protocol: \(size.name)", "",
                      "Objects: \(library ?? "built-in (one split: train = seen = unseen)"); \(size.envSteps) env steps per run, \(size.envCount) envs; evaluation: \(size.episodesPerObject) deterministic episodes per object, up to \(size.objectsPerSplit) objects per split. Success in %: reached (the object within 5 cm of the goal at some step, as published) as the interquartile mean over seeds [95 % bootstrap interval]; mean +- std; held (within 5 cm at the episode's last step, lifted) as the IQM.", "",
@@ -348,25 +343,21 @@ public enum BenchmarkProtocol {
         for method in methods {
             let runs = results.filter { $0.algorithm == method }
             func cell(_ split: String) -> String {
-                let values = scores(method, split, \.success)
-                guard !values.isEmpty else { return "n/a" }
-                let (m, s) = stats(values)
-                let ci = SeedStatistics.interval([values]) { SeedStatistics.iqm($0[0]) }
-                return String(format: "%.1f [%.1f, %.1f]; %.1f +- %.1f", SeedStatistics.iqm(values), ci.low, ci.high, m, s)
+                SeedStatistics.summary(scores(method, split, \.success))
             }
             /// Mean over the seeds that measured it of a graded value per split, x `scale`, joined.
             func graded(_ value: (RunResult) -> [String: Float]?, scale: Double) -> String {
                 splits.map { split in
                     let values = runs.compactMap { value($0)?[split] }.map { scale * Double($0) }
-                    return values.isEmpty ? "n/a" : String(format: "%.1f", stats(values).0)
+                    return values.isEmpty ? "n/a" : String(format: "%.1f", SeedStatistics.meanAndStd(values).mean)
                 }.joined(separator: " / ")
             }
             let held = splits.map { split -> String in
                 let values = scores(method, split, \.held)
                 return values.isEmpty ? "n/a" : String(format: "%.1f", SeedStatistics.iqm(values))
             }.joined(separator: " / ")
-            let (wall, _) = stats(runs.map(\.wallSeconds))
-            let (sps, _) = stats(runs.map { Double($0.envSteps) / max($0.wallSeconds, 1e-9) })
+            let (wall, _) = SeedStatistics.meanAndStd(runs.map(\.wallSeconds))
+            let (sps, _) = SeedStatistics.meanAndStd(runs.map { Double($0.envSteps) / max($0.wallSeconds, 1e-9) })
             lines.append("| \(method) | \(runs.count) | \(cell("train")) | \(cell("seen")) | \(cell("unseen")) | \(held) | \(String(format: "%.0f", wall)) | \(String(format: "%.0f", sps)) | "
                          + "\(graded(\.lifted, scale: 100)) | \(graded(\.peakLift, scale: 100)) | \(graded(\.closestGoal, scale: 100)) |")
         }
@@ -379,8 +370,7 @@ public enum BenchmarkProtocol {
                 let cells = splits.compactMap { split -> String? in
                     let x = scores(method, split, value), y = scores(baseline, split, value)
                     guard !x.isEmpty, !y.isEmpty else { return nil }
-                    let ci = SeedStatistics.interval([x, y]) { SeedStatistics.probabilityOfImprovement($0[0], $0[1]) }
-                    return String(format: "%@ %.2f [%.2f, %.2f]", split, SeedStatistics.probabilityOfImprovement(x, y), ci.low, ci.high)
+                    return split + " " + SeedStatistics.improvement(x, y)
                 }
                 guard !cells.isEmpty else { continue }
                 lines += ["", "P(\(method) > \(baseline)), \(name) success, per split [95 % bootstrap interval]: " + cells.joined(separator: "; ")]

@@ -42,4 +42,25 @@ public enum SeedStatistics {
         for a in x { for b in y { wins += a > b ? 1 : (a == b ? 0.5 : 0) } }
         return wins / Double(x.count * y.count)
     }
+
+    /// "IQM [low, high]; mean +- std" of per-seed values, one decimal (a protocol table's cell).
+    public static func summary(_ values: [Double]) -> String {
+        guard !values.isEmpty else { return "n/a" }
+        let (mean, std) = meanAndStd(values), ci = interval([values]) { iqm($0[0]) }
+        return String(format: "%.1f [%.1f, %.1f]; %.1f +- %.1f", iqm(values), ci.low, ci.high, mean, std)
+    }
+
+    /// Mean and sample standard deviation (n - 1; 0 for one value; 0, 0 for none).
+    public static func meanAndStd(_ values: [Double]) -> (mean: Double, std: Double) {
+        let mean = values.reduce(0, +) / Double(max(values.count, 1))
+        let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(values.count - 1, 1))
+        return (mean, variance.squareRoot())
+    }
+
+    /// "p [low, high]": the probability that a seed of `x` beats one of `y`, with its 95 %
+    /// bootstrap interval (each list resampled on its own).
+    public static func improvement(_ x: [Double], _ y: [Double]) -> String {
+        let ci = interval([x, y]) { probabilityOfImprovement($0[0], $0[1]) }
+        return String(format: "%.2f [%.2f, %.2f]", probabilityOfImprovement(x, y), ci.low, ci.high)
+    }
 }

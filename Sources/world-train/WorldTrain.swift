@@ -9,7 +9,7 @@ struct WorldTrain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "world-train",
         abstract: "Train PPO / ACPPO on the grasping world, evaluate a checkpoint, or export its policy.",
-        subcommands: [Train.self, Eval.self, ProtocolCommand.self, Clone.self, Export.self], defaultSubcommand: Train.self)
+        subcommands: [Train.self, Eval.self, ProtocolCommand.self, Compare.self, Clone.self, Export.self], defaultSubcommand: Train.self)
 
     /// Parses the command, joins the `mpirun` job when started by one, runs. An error on any
     /// rank of a job ends the whole job with the error and the rank's number.

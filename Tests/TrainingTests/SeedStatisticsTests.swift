@@ -41,4 +41,40 @@ final class SeedStatisticsTests: XCTestCase {
         XCTAssertLessThan(a.low, SeedStatistics.iqm(values))
         XCTAssertGreaterThan(a.high, SeedStatistics.iqm(values))
     }
+
+    func testTheTableCellAndTheImprovementText() {
+        XCTAssertEqual(SeedStatistics.summary([40, 40, 40]), "40.0 [40.0, 40.0]; 40.0 +- 0.0")
+        XCTAssertEqual(SeedStatistics.summary([]), "n/a")
+        let (mean, std) = SeedStatistics.meanAndStd([1, 2, 3, 4])
+        XCTAssertEqual(mean, 2.5)
+        XCTAssertEqual(std, (5.0 / 3).squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(SeedStatistics.improvement([0.9], [0.2]), "1.00 [1.00, 1.00]")
+        XCTAssertEqual(SeedStatistics.improvement([1, 2], [3, 4]), "0.00 [0.00, 0.00]")
+    }
+
+    func testSeedScoresParseOneValuePerSeedAndNameWhatIsWrong() throws {
+        XCTAssertEqual(try SeedScores("resdex= 72.0, 72.5,75"), SeedScores(method: "resdex", values: [72, 72.5, 75]))
+        func message(_ text: String) -> String {
+            do { _ = try SeedScores(text); return "" } catch { return "\(error)" }
+        }
+        XCTAssertTrue(message("resdex").contains("expected METHOD=V1,V2"), message("resdex"))
+        XCTAssertTrue(message("=1,2").contains("expected METHOD=V1,V2"))
+        XCTAssertTrue(message("ppo=1,abc").contains("value 2 ('abc') is not a finite number"), message("ppo=1,abc"))
+        XCTAssertTrue(message("ppo=").contains("value 1 ('')"))
+        XCTAssertTrue(message("ppo=1,nan").contains("value 2 ('nan')"))
+    }
+
+    func testCompareGivesEveryMethodsCellAndEveryLaterOneAgainstEachEarlier() throws {
+        let ppo = SeedScores(method: "ppo", values: [79, 67.5, 71.5, 76.5, 77])
+        let resdex = SeedScores(method: "resdex", values: [72, 72.5, 75])
+        let chunked = SeedScores(method: "resdex-acppo", values: [0, 0, 0])
+        let table = try SeedScores.compare([ppo, resdex, chunked])
+        XCTAssertTrue(table.contains("| ppo | 5 | \(SeedStatistics.summary(ppo.values)) |"), table)
+        XCTAssertTrue(table.contains("| resdex | 3 | 73.2 ["), table)
+        XCTAssertTrue(table.contains("- P(resdex > ppo) 0.40 ["), table)                 // 6 wins of 15
+        XCTAssertTrue(table.contains("- P(resdex-acppo > ppo) 0.00 [0.00, 0.00]"), table)
+        XCTAssertTrue(table.contains("- P(resdex-acppo > resdex) 0.00 [0.00, 0.00]"), table)
+        XCTAssertFalse(table.contains("P(ppo >"), table)
+        XCTAssertThrowsError(try SeedScores.compare([ppo, ppo])) { XCTAssertTrue("\($0)".contains("'ppo' is given twice")) }
+    }
 }
