@@ -1,4 +1,5 @@
 import AssetImport
+import Learning
 import XCTest
 @testable import ShapeEncoding
 
@@ -27,15 +28,16 @@ final class ShapeEncoderDeterminismTests: XCTestCase {
     func testCodeIgnoresPointOrder() throws {
         let encoder = LibraryFixture.shared.encoder
         let k = encoder.architecture.pointCount
-        var generator = SystemRandomNumberGenerator()
+        var generator = RandomGenerator(seed: 7)
         for o in LibraryFixture.shared.seenTest.prefix(6) {
             // permute the first k points (the ones the encoder reads) and their normals together
             let order = Array(0..<k).shuffled(using: &generator) + Array(k..<o.surfacePointCount)
             let points = order.flatMap { o.surfacePoints[(3 * $0)..<(3 * $0 + 3)] }
             let normals = order.flatMap { o.surfaceNormals[(3 * $0)..<(3 * $0 + 3)] }
             let original = try encoder.encode(o), permuted = try encoder.encode(points: points, normals: normals)
-            let gap = zip(original, permuted).map { abs($0 - $1) }.max()!
-            XCTAssertLessThanOrEqual(gap, 1e-6, "\(o.name): code changed by \(gap) under a point permutation")
+            // up to rounding: on AVX2 a product's row depends on its place in the batch (docs/scaling.md)
+            let gap = zip(original, permuted).map { abs($0 - $1) }.max()!, scale = max(original.map(abs).max()!, 1)
+            XCTAssertLessThanOrEqual(gap, 1e-5 * scale, "\(o.name): code changed by \(gap) under a point permutation")
         }
     }
 }
