@@ -80,8 +80,6 @@ final class DataParallelTests: XCTestCase {
         XCTFail("no \(lines) iterations in \(run.path) within \(timeout) s")
     }
 
-    /// ACPPO (the default) and PPO, whose minibatches are every step: a run-wide minibatch can
-    /// hold more of one rank's samples than its share.
     /// Bit-identical episodes need a product whose row i does not depend on how many rows
     /// share the call: true of OpenBLAS's SkylakeX kernel (AVX-512), not of its Haswell kernel
     /// (AVX2), where 28 of 64 rows of a dense layer differ in the last bits between one call of
@@ -91,6 +89,8 @@ final class DataParallelTests: XCTestCase {
         try XCTSkipUnless(core == "SkylakeX", "OpenBLAS kernel \(core): a row's product depends on the batch, so 2 x 32 and 1 x 64 envs act differently in the last bits")
     }
 
+    /// ACPPO (the default) and PPO, whose minibatches are every step: a run-wide minibatch can
+    /// hold more of one rank's samples than its share.
     func testTwoRanksOf32EnvsTrainWhatOneProcessOf64Trains() throws {
         try requireRowIndependentProducts()
         for algorithm in ["acppo", "ppo"] { try twoRanksTrainWhatOneProcessTrains(algorithm) }
